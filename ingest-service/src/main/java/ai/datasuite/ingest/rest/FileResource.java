@@ -1,0 +1,223 @@
+package ai.datasuite.ingest.rest;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ai.datasuite.ingest.ProblemException;
+import ai.datasuite.ingest.client.FileFilter;
+import ai.datasuite.ingest.client.MetadataClient;
+import ai.datasuite.ingest.client.RemoteFile;
+import ai.datasuite.ingest.client.RemotePage;
+import ai.datasuite.ingest.service.ByteRange;
+import ai.datasuite.ingest.service.IngestService;
+import ai.datasuite.ingest.service.StorageService;
+import ai.datasuite.ingest.service.UploadRequest;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+@Path("/api/v1/files")
+@Tag(name = "files", description = "Upload, find, read and delete files")
+public class FileResource {
+
+    private static final String FILE_EXAMPLE = """
+            {"id": "5b0c3c2e-8d0e-4f7b-9a77-0f3c8c1b2a10", "owner_id": "alice", "original_name": "testPDF.pdf",
+             "extension": "pdf", "media_type": "application/pdf", "name_media_type": "application/pdf",
+             "extension_mismatch": false, "size_bytes": 34824,
+             "sha256": "8035bc3f748d8b97b8a9978bd812197bf40cf2b294a7e9b30e39d7167ddc720e", "bucket": "ai-data-suite",
+             "object_key": "files/alice/8035bc3f.../5b0c3c2e-...", "data_type": "document", "tags": ["manual"],
+             "text_key": "text/alice/8035bc3f.../5b0c3c2e-....txt", "text_length": 1067, "text_truncated": false,
+             "details": {"pages": 1}, "task_id": null, "status": "STORED", "created_at": "2026-11-25T21:00:00Z"}""";
+
+    private final IngestService ingest;
+    private final MetadataClient metadata;
+    private final StorageService storage;
+    private final Validator validator;
+    private final ObjectMapper json;
+
+    public FileResource(IngestService ingest, MetadataClient metadata, StorageService storage, Validator validator,
+                        ObjectMapper json) {
+        this.ingest = ingest;
+        this.metadata = metadata;
+        this.storage = storage;
+        this.validator = validator;
+        this.json = json;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Upload a file",
+            description = "Multipart with a `file` part and a `metadata` part holding JSON "
+                    + "`{user_id, data_type, task_id?, tags?}`. The type is detected from the content; text is "
+                    + "extracted. The same bytes for the same user return the existing record with 200.")
+    @APIResponse(responseCode = "201", description = "Stored",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "file", value = FILE_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The same user already stored these bytes; that record")
+    @APIResponse(responseCode = "400", description = "Missing part or malformed metadata")
+    @APIResponse(responseCode = "413", description = "File or archive exceeds a limit")
+    @APIResponse(responseCode = "415", description = "Unsupported or undetectable type")
+    @APIResponse(responseCode = "503", description = "metadata-service or S3 is unavailable; nothing was stored")
+    public Response upload(@RestForm("file") FileUpload file,
+                           @RestForm("metadata") @Parameter(example = "{\"user_id\": \"alice\", \"data_type\": \"document\", \"tags\": [\"manual\"]}") String metadataJson) {
+        if (file == null) {
+            throw new ProblemException(400, "validation", "Missing file", "the multipart part 'file' is required");
+        }
+        UploadRequest request = parseMetadata(metadataJson);
+        IngestService.Upload upload = ingest.upload(file.uploadedFile(), nameOf(file), request);
+        if (upload.created()) {
+            return Response.created(URI.create("/api/v1/files/" + upload.file().id())).entity(upload.file()).build();
+        }
+        return Response.ok(upload.file()).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List files", description = "Newest first; every filter is optional.")
+    @APIResponse(responseCode = "200", description = "A page of files",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "page",
+                    value = "{\"items\": [" + FILE_EXAMPLE + "], \"page\": 0, \"size\": 20, \"total\": 1}")))
+    public RemotePage list(@RestQuery("user_id") String userId, @RestQuery("data_type") String dataType,
+                           @RestQuery("media_type") String mediaType, @RestQuery String tag,
+                           @RestQuery("task_id") String taskId, @RestQuery String name, @RestQuery String sha256,
+                           @RestQuery Integer page, @RestQuery Integer size) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? 20 : size;
+        if (p < 0 || s < 1 || s > 200) {
+            throw new ProblemException(400, "validation", "Invalid paging", "page must be >= 0 and size 1..200");
+        }
+        return metadata.list(new FileFilter(userId, sha256, dataType, mediaType, tag, taskId, name), p, s);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Get a file's record")
+    @APIResponse(responseCode = "200", description = "The record",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "file", value = FILE_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "Unknown id")
+    public RemoteFile get(@PathParam("id") String id) {
+        return find(id);
+    }
+
+    @GET
+    @Path("/{id}/content")
+    @Operation(summary = "Stream the file's bytes", description = "Honours a single `Range: bytes=a-b` (206).")
+    @APIResponse(responseCode = "200", description = "The whole file")
+    @APIResponse(responseCode = "206", description = "The requested range")
+    @APIResponse(responseCode = "404", description = "Unknown id")
+    @APIResponse(responseCode = "416", description = "Range outside the file")
+    public Response content(@PathParam("id") String id, @HeaderParam("Range") String rangeHeader) {
+        RemoteFile file = find(id);
+        ByteRange range = ByteRange.parse(rangeHeader, file.sizeBytes());
+        ResponseInputStream<GetObjectResponse> object = storage.get(file.objectKey(), range == null ? null : range.header());
+        Response.ResponseBuilder response = range == null ? Response.ok() : Response.status(206)
+                .header("Content-Range", range.contentRange(file.sizeBytes()));
+        return response.entity(stream(object))
+                .type(file.mediaType())
+                .header(HttpHeaders.CONTENT_LENGTH, object.response().contentLength())
+                .header("Accept-Ranges", "bytes")
+                .header("Content-Disposition", "attachment; filename*=UTF-8''" + encode(file.originalName()))
+                .build();
+    }
+
+    @GET
+    @Path("/{id}/text")
+    @Produces("text/plain; charset=utf-8")
+    @Operation(summary = "Stream the text extracted from the file")
+    @APIResponse(responseCode = "200", description = "The text (UTF-8)")
+    @APIResponse(responseCode = "404", description = "Unknown id, or the file has no text (an image, say)")
+    public Response text(@PathParam("id") String id) {
+        RemoteFile file = find(id);
+        if (file.textKey() == null) {
+            throw new ProblemException(404, "no-text", "No text",
+                    "file '" + id + "' (" + file.mediaType() + ") has no extractable text");
+        }
+        ResponseInputStream<GetObjectResponse> object = storage.get(file.textKey(), null);
+        return Response.ok(stream(object)).header(HttpHeaders.CONTENT_LENGTH, object.response().contentLength()).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a file", description = "Removes the record, then its objects.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "Unknown id")
+    public Response delete(@PathParam("id") String id) {
+        ingest.delete(id);
+        return Response.noContent().build();
+    }
+
+    private RemoteFile find(String id) {
+        return metadata.get(id).orElseThrow(() -> ProblemException.notFound("file", id));
+    }
+
+    private UploadRequest parseMetadata(String metadataJson) {
+        if (metadataJson == null || metadataJson.isBlank()) {
+            throw new ProblemException(400, "validation", "Missing metadata",
+                    "the multipart part 'metadata' is required: JSON {\"user_id\", \"data_type\", \"task_id\"?, \"tags\"?}");
+        }
+        UploadRequest request;
+        try {
+            request = json.readValue(metadataJson, UploadRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(400, "validation", "Malformed metadata",
+                    "the 'metadata' part is not valid JSON of {user_id, data_type, task_id?, tags?}: "
+                            + e.getOriginalMessage());
+        }
+        if (request == null) {
+            throw new ProblemException(400, "validation", "Malformed metadata", "the 'metadata' part is JSON null");
+        }
+        Set<ConstraintViolation<UploadRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return request;
+    }
+
+    private static String nameOf(FileUpload file) {
+        String name = file.fileName();
+        return name == null || name.isBlank() ? "unnamed" : name;
+    }
+
+    private static StreamingOutput stream(InputStream in) {
+        return out -> {
+            try (in) {
+                in.transferTo(out);
+            }
+        };
+    }
+
+    private static String encode(String name) {
+        return java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

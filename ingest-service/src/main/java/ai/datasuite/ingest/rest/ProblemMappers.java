@@ -1,0 +1,108 @@
+package ai.datasuite.ingest.rest;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import ai.datasuite.ingest.ProblemException;
+import ai.datasuite.ingest.client.MetadataRejectedException;
+import ai.datasuite.ingest.client.MetadataUnavailableException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** Every error leaves as RFC 9457 problem+json with a stable type; never with a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    static final String PROBLEM_JSON = "application/problem+json";
+    static final String TYPE_PREFIX = "urn:ai-data-suite:problem:";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return problem(e.status(), e.slug(), e.title(), e.getMessage(), e.extensions());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Map<String, String>> errors = e.getConstraintViolations().stream()
+                .map(v -> Map.of("field", lastNode(v.getPropertyPath().toString()), "message", v.getMessage()))
+                .toList();
+        String detail = errors.stream().map(m -> m.get("message")).reduce((a, b) -> a + "; " + b).orElse("invalid input");
+        return problem(400, "validation", "Invalid input", detail, Map.of("errors", errors));
+    }
+
+    @ServerExceptionMapper({MetadataUnavailableException.class, FaultToleranceException.class})
+    public Response metadataDown(RuntimeException e) {
+        LOG.warnf("metadata-service unavailable: %s", e.toString());
+        return Response.fromResponse(problem(503, "dependency-unavailable", "Dependency unavailable",
+                "metadata-service is unavailable; nothing was stored. Retry in a few seconds.", Map.of()))
+                .header("Retry-After", "5").build();
+    }
+
+    @ServerExceptionMapper
+    public Response metadataRejected(MetadataRejectedException e) {
+        LOG.errorf("metadata-service rejected a call of ingest-service: %s", e.getMessage());
+        return problem(502, "dependency-rejected", "Dependency rejected the request",
+                "metadata-service rejected a request of ingest-service (" + e.status() + "): "
+                        + e.problem().getOrDefault("detail", ""), Map.of());
+    }
+
+    @ServerExceptionMapper({SdkClientException.class, S3Exception.class})
+    public Response storageDown(RuntimeException e) {
+        LOG.warnf("object storage failed: %s", e.toString());
+        return Response.fromResponse(problem(503, "storage-unavailable", "Storage unavailable",
+                "the object store is unavailable; nothing was stored. Retry in a few seconds.", Map.of()))
+                .header("Retry-After", "5").build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String slug = switch (status) {
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> status < 500 ? "bad-request" : "internal";
+        };
+        String title = Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        return problem(status, slug, title, status < 500 ? e.getMessage() : "internal error", Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("unexpected failure", e);
+        return problem(500, "internal", "Internal error",
+                "an unexpected error occurred; it has been logged. Retry, or report it if it persists.", Map.of());
+    }
+
+    static Response problem(int status, String slug, String title, String detail, Map<String, Object> extensions) {
+        return Response.status(status).type(PROBLEM_JSON).entity(body(status, slug, title, detail, extensions)).build();
+    }
+
+    static Map<String, Object> body(int status, String slug, String title, String detail,
+                                    Map<String, Object> extensions) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_PREFIX + slug);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.putAll(extensions);
+        return body;
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

@@ -1,0 +1,219 @@
+package ai.datasuite.ingest.service;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import ai.datasuite.ingest.ProblemException;
+import ai.datasuite.ingest.client.MetadataClient;
+import ai.datasuite.ingest.client.MetadataRejectedException;
+import ai.datasuite.ingest.client.NewFile;
+import ai.datasuite.ingest.client.RemoteFile;
+import ai.datasuite.ingest.config.IngestConfig;
+import ai.datasuite.ingest.service.FaultPoints.Point;
+
+/**
+ * The upload and delete flows. Ordering is what keeps data safe: objects are written before their row is committed,
+ * and a row is deleted before its objects, so a crash anywhere leaves at most an unreferenced object, which
+ * {@link OrphanReconciler} removes. Object keys start with the content hash and end with the record id, so every
+ * object belongs to exactly one row and cleaning up after a failed upload can never touch another upload's bytes.
+ */
+@ApplicationScoped
+public class IngestService {
+
+    private static final Logger LOG = Logger.getLogger(IngestService.class);
+
+    private final MetadataClient metadata;
+    private final StorageService storage;
+    private final ContentAnalyzer analyzer;
+    private final FaultPoints faults;
+    private final IngestConfig config;
+
+    public IngestService(MetadataClient metadata, StorageService storage, ContentAnalyzer analyzer, FaultPoints faults,
+                         IngestConfig config) {
+        this.metadata = metadata;
+        this.storage = storage;
+        this.analyzer = analyzer;
+        this.faults = faults;
+        this.config = config;
+    }
+
+    public record Upload(RemoteFile file, boolean created) {
+    }
+
+    public Upload upload(Path file, String originalName, UploadRequest request) {
+        long size = sizeOf(file);
+        long max = config.maxFileSize().asLongValue();
+        if (size > max) {
+            throw tooLarge(size, max);
+        }
+        String sha256 = sha256(file);
+        Optional<RemoteFile> existing = metadata.findByContent(request.userId(), sha256);
+        if (existing.isPresent()) {
+            return new Upload(existing.get(), false);
+        }
+
+        String id = UUID.randomUUID().toString();
+        Path text = createTextFile(file);
+        try {
+            Analysis analysis = analyze(file, originalName, text);
+            String objectKey = "files/" + request.userId() + "/" + sha256 + "/" + id;
+            String textKey = analysis.hasText() ? "text/" + request.userId() + "/" + sha256 + "/" + id + ".txt" : null;
+            List<String> keys = new ArrayList<>(List.of(objectKey));
+            storage.put(objectKey, file, analysis.mediaType());
+            if (textKey != null) {
+                keys.add(textKey);
+                storage.put(textKey, text, "text/plain; charset=utf-8");
+            }
+            faults.reached(Point.AFTER_OBJECTS_WRITTEN);
+
+            NewFile row = new NewFile(id, request.userId(), originalName, analysis.extension(), analysis.mediaType(),
+                    analysis.nameMediaType(), analysis.extensionMismatch(), size, sha256, storage.bucket(), objectKey,
+                    request.dataType(), request.tagsOrEmpty(), textKey, analysis.hasText() ? analysis.textLength() : null,
+                    analysis.textTruncated(), detailsOf(analysis), blankToNull(request.taskId()));
+            return new Upload(commit(row, keys), true);
+        } finally {
+            deleteQuietly(text);
+        }
+    }
+
+    /** Removes the row, then the objects; a crash in between leaves only objects the reconciler will reclaim. */
+    public void delete(String id) {
+        RemoteFile file = metadata.get(id).orElseThrow(() -> ProblemException.notFound("file", id));
+        metadata.delete(id);
+        faults.reached(Point.AFTER_ROW_DELETED);
+        List<String> keys = new ArrayList<>(List.of(file.objectKey()));
+        if (file.textKey() != null) {
+            keys.add(file.textKey());
+        }
+        storage.deleteQuietly(keys);
+    }
+
+    private RemoteFile commit(NewFile row, List<String> keys) {
+        try {
+            return metadata.create(row);
+        } catch (MetadataRejectedException e) {
+            if (e.status() == 409) {
+                // The same bytes of the same user were committed by a concurrent upload: answer with that record.
+                storage.deleteQuietly(keys);
+                return metadata.findByContent(row.ownerId(), row.sha256()).orElseThrow(() -> e);
+            }
+            storage.deleteQuietly(keys);
+            throw e;
+        } catch (RuntimeException e) {
+            cleanUpAfterFailedCommit(row.id(), keys, e);
+            throw e;
+        }
+    }
+
+    /**
+     * The commit failed, but it may have landed (a timeout after the row was written). Objects are removed only when
+     * the row is known to be absent; when that cannot be known they are left to the reconciler, which checks again.
+     */
+    private void cleanUpAfterFailedCommit(String id, List<String> keys, RuntimeException failure) {
+        if (MetadataClient.neverReached(failure)) {
+            storage.deleteQuietly(keys);
+            return;
+        }
+        try {
+            if (metadata.get(id).isEmpty()) {
+                storage.deleteQuietly(keys);
+            }
+        } catch (RuntimeException unknown) {
+            LOG.warnf("upload %s failed and its row cannot be checked; the reconciler will reclaim %s if unreferenced",
+                    id, keys);
+        }
+    }
+
+    private Analysis analyze(Path file, String originalName, Path text) {
+        try (Writer out = new BufferedWriter(Files.newBufferedWriter(text, StandardCharsets.UTF_8))) {
+            return analyzer.analyze(file, originalName, out);
+        } catch (AnalysisException e) {
+            throw switch (e.kind()) {
+                case UNSUPPORTED_TYPE -> new ProblemException(415, "unsupported-media-type", "Unsupported file type",
+                        e.getMessage());
+                case ARCHIVE_LIMIT -> new ProblemException(413, "archive-limit-exceeded", "Archive exceeds a limit",
+                        e.getMessage());
+                case MALFORMED -> new ProblemException(400, "malformed-file", "The file could not be read",
+                        e.getMessage());
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> detailsOf(Analysis analysis) {
+        Map<String, Object> details = new LinkedHashMap<>(analysis.details());
+        if (!analysis.notes().isEmpty()) {
+            details.put("notes", analysis.notes());
+        }
+        return details;
+    }
+
+    static ProblemException tooLarge(long size, long max) {
+        return new ProblemException(413, "payload-too-large", "File too large",
+                "the file has " + size + " bytes; the limit is " + max + " bytes (ingest.max-file-size)",
+                Map.of("max_bytes", max));
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path createTextFile(Path beside) {
+        try {
+            return Files.createTempFile(beside.toAbsolutePath().getParent(), "text-", ".txt");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.debugf("could not delete temp file %s: %s", file, e.getMessage());
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

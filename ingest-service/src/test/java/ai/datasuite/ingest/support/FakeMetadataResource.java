@@ -1,0 +1,148 @@
+package ai.datasuite.ingest.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A stand-in for metadata-service's file endpoints (same paths, bodies and status codes), on a free local port.
+ * Tests read its rows, and switch it "down" to see what ingest does when its system of record fails.
+ */
+public class FakeMetadataResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final Map<String, Map<String, Object>> ROWS = new ConcurrentHashMap<>();
+    public static final AtomicBoolean DOWN = new AtomicBoolean();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/api/v1/files", this::handle);
+            server.start();
+            return Map.of("quarkus.rest-client.metadata.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (DOWN.get()) {
+                send(exchange, 503, Map.of("type", "urn:ai-data-suite:problem:internal", "status", 503));
+                return;
+            }
+            String path = exchange.getRequestURI().getPath().substring("/api/v1/files".length());
+            String method = exchange.getRequestMethod();
+            if (path.equals("/references") && method.equals("POST")) {
+                Map<String, Object> query = read(exchange.getRequestBody());
+                List<?> keys = (List<?>) query.get("keys");
+                List<Object> referenced = keys.stream().filter(k -> ROWS.values().stream()
+                        .anyMatch(r -> k.equals(r.get("object_key")) || k.equals(r.get("text_key")))).map(k -> (Object) k).toList();
+                send(exchange, 200, Map.of("referenced", referenced));
+            } else if (path.isEmpty() && method.equals("POST")) {
+                create(exchange, read(exchange.getRequestBody()));
+            } else if (path.isEmpty() && method.equals("GET")) {
+                list(exchange, query(exchange.getRequestURI().getRawQuery()));
+            } else {
+                String id = path.substring(1);
+                Map<String, Object> row = ROWS.get(id);
+                if (row == null) {
+                    send(exchange, 404, Map.of("type", "urn:ai-data-suite:problem:not-found", "status", 404,
+                            "detail", "file '" + id + "' does not exist"));
+                } else if (method.equals("DELETE")) {
+                    ROWS.remove(id);
+                    exchange.sendResponseHeaders(204, -1);
+                } else {
+                    send(exchange, 200, row);
+                }
+            }
+        }
+    }
+
+    private void create(HttpExchange exchange, Map<String, Object> body) throws IOException {
+        Map<String, Object> same = ROWS.get((String) body.get("id"));
+        if (same != null) {
+            send(exchange, 200, same);
+            return;
+        }
+        for (Map<String, Object> row : ROWS.values()) {
+            if (row.get("owner_id").equals(body.get("owner_id")) && row.get("sha256").equals(body.get("sha256"))) {
+                send(exchange, 409, Map.of("type", "urn:ai-data-suite:problem:conflict", "status", 409,
+                        "existing_id", row.get("id")));
+                return;
+            }
+        }
+        Map<String, Object> row = new LinkedHashMap<>(body);
+        row.put("status", "STORED");
+        row.put("created_at", Instant.now().toString());
+        ROWS.put((String) row.get("id"), row);
+        send(exchange, 201, row);
+    }
+
+    private void list(HttpExchange exchange, Map<String, String> query) throws IOException {
+        List<Map<String, Object>> items = new ArrayList<>(ROWS.values().stream()
+                .filter(r -> matches(r, "owner_id", query) && matches(r, "sha256", query)
+                        && matches(r, "data_type", query) && matches(r, "media_type", query)
+                        && matches(r, "task_id", query)
+                        && (query.get("tag") == null || ((List<?>) r.get("tags")).contains(query.get("tag"))))
+                .sorted(Comparator.comparing(r -> (String) r.get("created_at"), Comparator.reverseOrder()))
+                .toList());
+        int page = Integer.parseInt(query.getOrDefault("page", "0"));
+        int size = Integer.parseInt(query.getOrDefault("size", "20"));
+        List<Map<String, Object>> slice = items.subList(Math.min(items.size(), page * size),
+                Math.min(items.size(), page * size + size));
+        send(exchange, 200, Map.of("items", slice, "page", page, "size", size, "total", items.size()));
+    }
+
+    private static boolean matches(Map<String, Object> row, String key, Map<String, String> query) {
+        return query.get(key) == null || query.get(key).equals(row.get(key));
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> query = new HashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                String[] kv = pair.split("=", 2);
+                query.put(kv[0], kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        return query;
+    }
+
+    private static Map<String, Object> read(InputStream body) throws IOException {
+        return JSON.readValue(body, new TypeReference<>() { });
+    }
+
+    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}
