@@ -1,0 +1,26 @@
+package ai.datasuite.metadata.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** Settings of metadata-service under the {@code metadata.} prefix. */
+@ConfigMapping(prefix = "metadata")
+public interface MetadataConfig {
+
+    /** Limits of {@code POST /api/v1/tasks/import} (keys {@code metadata.import.*}). */
+    @WithName("import")
+    Import importing();
+
+    interface Import {
+
+        /** Largest accepted import body (JSONL, CSV or the multipart file part); above it the answer is 413. */
+        @WithDefault("20M")
+        MemorySize maxBytes();
+
+        /** Most task rows accepted in one import; above it the answer is 413. */
+        @WithDefault("100000")
+        int maxRows();
+    }
+}

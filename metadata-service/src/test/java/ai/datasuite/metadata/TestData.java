@@ -1,0 +1,91 @@
+package ai.datasuite.metadata;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+
+/**
+ * Shared helpers. Every test makes its own prefix/owner so tests never see each other's rows, whatever the order
+ * and whichever database (the MariaDB run keeps one schema for the whole JVM).
+ */
+final class TestData {
+
+    static final String JSONL = "application/x-ndjson";
+
+    private TestData() {
+    }
+
+    static String prefix() {
+        return "p" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A fixture from src/test/resources with {@code %P%} replaced by the test's prefix. */
+    static String fixture(String name, String prefix) {
+        try (InputStream in = TestData.class.getResourceAsStream("/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("%P%", prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sha256(String content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A valid create body; the content seed makes the sha256 unique. */
+    static Map<String, Object> newFile(String owner, String originalName) {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> body = new HashMap<>();
+        body.put("id", id);
+        body.put("owner_id", owner);
+        body.put("original_name", originalName);
+        int dot = originalName.lastIndexOf('.');
+        body.put("extension", dot > 0 ? originalName.substring(dot + 1) : null);
+        body.put("media_type", "application/octet-stream");
+        body.put("name_media_type", null);
+        body.put("extension_mismatch", false);
+        body.put("size_bytes", 1234);
+        body.put("sha256", sha256(id));
+        body.put("bucket", "suite-files");
+        body.put("object_key", owner + "/" + id);
+        body.put("data_type", "benchmark");
+        body.put("tags", List.of("gaia"));
+        body.put("text_key", null);
+        body.put("text_length", null);
+        body.put("text_truncated", false);
+        body.put("details", null);
+        body.put("task_id", null);
+        return body;
+    }
+
+    /** Creates the file and returns its id. */
+    static String store(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/files")
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    static void importJsonl(String content) {
+        given().contentType(JSONL).body(content)
+                .when().post("/api/v1/tasks/import")
+                .then().statusCode(200);
+    }
+}
