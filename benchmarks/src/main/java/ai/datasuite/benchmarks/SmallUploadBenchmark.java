@@ -1,0 +1,98 @@
+package ai.datasuite.benchmarks;
+
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntConsumer;
+
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * 16 KiB uploads at concurrency 16: ingest-service uploads/s against direct S3 PUTs/s to the same endpoint with the
+ * same SDK, in one run, with p50/p99 latency of each. Goal: ratio >= 0.5.
+ */
+public final class SmallUploadBenchmark {
+
+    private static final int SIZE = 16 * 1024;
+
+    public static void main(String[] args) throws Exception {
+        int requests = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        S3Client s3 = Suite.s3();
+        String user = "bench-" + UUID.randomUUID();
+        List<String> keys = Collections.synchronizedList(new ArrayList<>());
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+
+        // Warm both paths up (JIT, connections) before measuring.
+        run(200, concurrency, i -> put(s3, keys));
+        run(200, concurrency, i -> ids.add(upload(user)));
+
+        Result direct = run(requests, concurrency, i -> put(s3, keys));
+        Result ingest = run(requests, concurrency, i -> ids.add(upload(user)));
+
+        System.out.printf("small uploads (%d x 16 KiB, concurrency %d)%n", requests, concurrency);
+        System.out.printf("  direct S3 PUT   %8.0f /s   p50 %6.2f ms   p99 %6.2f ms%n", direct.perSecond(),
+                direct.p50(), direct.p99());
+        System.out.printf("  ingest-service  %8.0f /s   p50 %6.2f ms   p99 %6.2f ms%n", ingest.perSecond(),
+                ingest.p50(), ingest.p99());
+        System.out.printf("  ratio ingest/direct  %.2f   (goal >= 0.50)%n", ingest.perSecond() / direct.perSecond());
+
+        for (String key : keys) {
+            s3.deleteObject(b -> b.bucket(Suite.BUCKET).key(key));
+        }
+        Multipart.delete(ids);
+    }
+
+    record Result(double perSecond, double p50, double p99) {
+    }
+
+    private static Result run(int requests, int concurrency, IntConsumer call) throws Exception {
+        long[] latencies = new long[requests];
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            int index = i;
+            futures.add(pool.submit(() -> {
+                long t = System.nanoTime();
+                call.accept(index);
+                latencies[index] = System.nanoTime() - t;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        long[] sorted = Suite.sorted(latencies);
+        return new Result(requests / seconds, Suite.percentile(sorted, 50), Suite.percentile(sorted, 99));
+    }
+
+    /** 16 KiB of text, different every time so that ingest never answers from its dedup path. */
+    private static byte[] payload() {
+        byte[] bytes = new byte[SIZE];
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < SIZE; i++) {
+            bytes[i] = (byte) (i % 64 == 63 ? '\n' : 'a' + random.nextInt(26));
+        }
+        return bytes;
+    }
+
+    private static void put(S3Client s3, List<String> keys) {
+        String key = "bench/small-" + UUID.randomUUID();
+        s3.putObject(b -> b.bucket(Suite.BUCKET).key(key).contentType("text/plain"), RequestBody.fromBytes(payload()));
+        keys.add(key);
+    }
+
+    private static String upload(String user) {
+        return Multipart.upload(user, "small.txt", HttpRequest.BodyPublishers.ofByteArray(payload()), SIZE)
+                .path("id").asText();
+    }
+}
