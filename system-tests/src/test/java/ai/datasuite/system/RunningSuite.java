@@ -1,0 +1,130 @@
+package ai.datasuite.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+
+/**
+ * The packaged services as separate processes on free ports, with S3Proxy in this JVM on a temporary folder: the
+ * same arrangement as `./suite start`, built by the reactor just before these tests.
+ */
+final class RunningSuite implements AutoCloseable {
+
+    static final String ACCESS_KEY = "system-access";
+    static final String SECRET_KEY = "system-secret";
+
+    final Path dataDir;
+    final S3Proxy s3;
+    final int metadataPort;
+    final int ingestPort;
+    private final List<Process> processes = new ArrayList<>();
+    private Process metadata;
+
+    RunningSuite() throws Exception {
+        dataDir = Files.createTempDirectory("suite-system");
+        s3 = S3Proxy.builder()
+                .blobStore(new FilesystemNio2BlobStore(Files.createDirectories(dataDir.resolve("s3")).toString()))
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .build();
+        s3.start();
+        while (!"STARTED".equals(s3.getState())) {
+            Thread.sleep(10);
+        }
+        metadataPort = freePort();
+        ingestPort = freePort();
+        metadata = start("metadata-service", List.of("-Dquarkus.http.port=" + metadataPort));
+        start("ingest-service", List.of("-Dquarkus.http.port=" + ingestPort,
+                "-Dquarkus.rest-client.metadata.url=http://127.0.0.1:" + metadataPort,
+                "-Dquarkus.s3.endpoint-override=http://127.0.0.1:" + s3.getPort(),
+                "-Dquarkus.rest-client.metadata.connect-timeout=500"));
+        awaitReady("metadata-service", metadataPort);
+        awaitReady("ingest-service", ingestPort);
+    }
+
+    String ingest() {
+        return "http://127.0.0.1:" + ingestPort;
+    }
+
+    String metadata() {
+        return "http://127.0.0.1:" + metadataPort;
+    }
+
+    void stopMetadata() throws InterruptedException {
+        metadata.destroy();
+        metadata.waitFor(20, TimeUnit.SECONDS);
+    }
+
+    private Process start(String service, List<String> options) throws IOException {
+        Path jar = Path.of("..", service, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the whole build (mvn verify), which packages "
+                    + service + " before these tests");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(options);
+        command.addAll(List.of("-Dquarkus.s3.aws.credentials.static-provider.access-key-id=" + ACCESS_KEY,
+                "-Dquarkus.s3.aws.credentials.static-provider.secret-access-key=" + SECRET_KEY,
+                "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve(service + ".out").toFile());
+        builder.environment().put("SUITE_DATA_DIR", dataDir.toString());
+        builder.environment().put("OPT_OUT_TRACKING", "true");
+        Process process = builder.start();
+        processes.add(process);
+        return process;
+    }
+
+    private void awaitReady(String service, int port) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(service + " not ready in 120 s; its output: "
+                + Files.readString(dataDir.resolve(service + ".out")));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (Process process : processes) {
+            process.destroy();
+        }
+        for (Process process : processes) {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+        s3.stop();
+    }
+}
