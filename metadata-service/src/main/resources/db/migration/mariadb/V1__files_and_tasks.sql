@@ -30,7 +30,7 @@ CREATE TABLE files (
 CREATE TABLE file_tags (
     file_id VARCHAR(36) NOT NULL,
     tag     VARCHAR(64) NOT NULL,
-    CONSTRAINT pk_file_tags PRIMARY KEY (file_id, tag),
+    PRIMARY KEY (file_id, tag),
     CONSTRAINT fk_file_tags_file FOREIGN KEY (file_id) REFERENCES files (id) ON DELETE CASCADE,
     INDEX ix_file_tags_tag (tag)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
@@ -55,7 +55,7 @@ CREATE TABLE task_files (
     task_id    VARCHAR(255) NOT NULL,
     file_id    VARCHAR(36)  NOT NULL,
     matched_by VARCHAR(32)  NOT NULL,
-    CONSTRAINT pk_task_files PRIMARY KEY (task_id, file_id),
+    PRIMARY KEY (task_id, file_id),
     CONSTRAINT fk_task_files_task FOREIGN KEY (task_id) REFERENCES tasks (task_id) ON DELETE CASCADE,
     CONSTRAINT fk_task_files_file FOREIGN KEY (file_id) REFERENCES files (id) ON DELETE CASCADE,
     INDEX ix_task_files_file (file_id)

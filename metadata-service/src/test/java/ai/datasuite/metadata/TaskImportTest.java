@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static ai.datasuite.metadata.TestData.utf8;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,7 +28,7 @@ class TaskImportTest {
     @Test
     void importsGaiaJsonlWithOriginalAndSnakeCaseKeys() {
         String p = TestData.prefix();
-        given().contentType(TestData.JSONL).body(TestData.fixture("gaia-sample.jsonl", p))
+        given().contentType(TestData.JSONL).body(utf8(TestData.fixture("gaia-sample.jsonl", p)))
                 .when().post("/api/v1/tasks/import")
                 .then().statusCode(200)
                 .body("received", equalTo(7))
@@ -67,7 +68,7 @@ class TaskImportTest {
         TestData.importJsonl(content);
         String updatedAt = given().get("/api/v1/tasks/{id}", p + "-t3").then().extract().path("updated_at");
 
-        given().contentType("application/jsonl").body(content)
+        given().contentType("application/jsonl").body(utf8(content))
                 .when().post("/api/v1/tasks/import")
                 .then().statusCode(200)
                 .body("received", equalTo(7))
@@ -78,7 +79,7 @@ class TaskImportTest {
 
         // One changed answer: exactly that task is updated and gets a new updated_at.
         String changed = content.replace("\"Final answer\": \"2019\"", "\"Final answer\": \"2020\"");
-        given().contentType(TestData.JSONL).body(changed)
+        given().contentType(TestData.JSONL).body(utf8(changed))
                 .when().post("/api/v1/tasks/import")
                 .then().statusCode(200)
                 .body("updated", equalTo(1))
@@ -91,7 +92,7 @@ class TaskImportTest {
     @Test
     void importsCsvWithQuotedCommasAndNewlines() {
         String p = TestData.prefix();
-        given().contentType("text/csv").body(TestData.fixture("gaia-sample.csv", p))
+        given().contentType("text/csv").body(utf8(TestData.fixture("gaia-sample.csv", p)))
                 .when().post("/api/v1/tasks/import")
                 .then().statusCode(200)
                 .body("received", equalTo(3))
@@ -112,7 +113,7 @@ class TaskImportTest {
                 .body("level", equalTo(3))
                 .body("steps", equalTo("Step one.\nStep two.\nStep three."));
 
-        given().contentType("text/csv").body(TestData.fixture("gaia-sample.csv", p))
+        given().contentType("text/csv").body(utf8(TestData.fixture("gaia-sample.csv", p)))
                 .when().post("/api/v1/tasks/import")
                 .then().statusCode(200)
                 .body("unchanged", equalTo(3));
@@ -121,7 +122,8 @@ class TaskImportTest {
     @Test
     void badJsonlRowsAreAllReportedAndNothingIsImported() {
         String p = TestData.prefix();
-        JsonPath problem = given().contentType(TestData.JSONL).body(TestData.fixture("gaia-bad.jsonl", p))
+        JsonPath problem = given().contentType(TestData.JSONL)
+                .body(utf8(TestData.fixture("gaia-bad.jsonl", p)))
                 .when().post("/api/v1/tasks/import")
                 .then().statusCode(400)
                 .contentType(PROBLEM)
@@ -141,7 +143,7 @@ class TaskImportTest {
     @Test
     void badCsvRowsUseDataRowNumbers() {
         String p = TestData.prefix();
-        given().contentType("text/csv").body(TestData.fixture("gaia-bad.csv", p))
+        given().contentType("text/csv").body(utf8(TestData.fixture("gaia-bad.csv", p)))
                 .when().post("/api/v1/tasks/import")
                 .then().statusCode(400)
                 .contentType(PROBLEM)
@@ -152,7 +154,7 @@ class TaskImportTest {
 
     @Test
     void csvWithoutRequiredColumnsIs400() {
-        given().contentType("text/csv").body("id,text\n1,hello\n")
+        given().contentType("text/csv").body(utf8("id,text\n1,hello\n"))
                 .when().post("/api/v1/tasks/import")
                 .then().statusCode(400)
                 .body("errors.field", hasItem("task_id"))
@@ -204,7 +206,7 @@ class TaskImportTest {
         // The test profile sets metadata.import.max-bytes=1M.
         String line = "{\"task_id\": \"big\", \"Question\": \"" + "x".repeat(1024) + "\", \"Level\": 1}\n";
         String body = line.repeat(1100);
-        given().contentType(TestData.JSONL).body(body)
+        given().contentType(TestData.JSONL).body(utf8(body))
                 .when().post("/api/v1/tasks/import")
                 .then().statusCode(413)
                 .contentType(PROBLEM)
@@ -220,7 +222,7 @@ class TaskImportTest {
             body.append("{\"task_id\": \"").append(p).append('-').append(i)
                     .append("\", \"Question\": \"q\", \"Level\": 1}\n");
         }
-        given().contentType(TestData.JSONL).body(body.toString())
+        given().contentType(TestData.JSONL).body(utf8(body.toString()))
                 .when().post("/api/v1/tasks/import")
                 .then().statusCode(413)
                 .body("detail", containsString("500"));

@@ -83,8 +83,13 @@ final class TestData {
                 .extract().path("id");
     }
 
+    /** RestAssured cannot encode a String for media types it does not know (JSONL), so bodies go as bytes. */
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     static void importJsonl(String content) {
-        given().contentType(JSONL).body(content)
+        given().contentType(JSONL).body(utf8(content))
                 .when().post("/api/v1/tasks/import")
                 .then().statusCode(200);
     }

@@ -1,0 +1,136 @@
+package ai.datasuite.metadata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.MSSQLServerContainer;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/**
+ * The SQL Server dialect of the schema, checked against a real server: the build-time db-kind means no Quarkus test
+ * runs on SQL Server, so this plain test applies {@code db/migration/mssql} with Flyway and round-trips rows.
+ * Skipped where there is no Docker.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class SqlServerMigrationTest {
+
+    @Container
+    static final MSSQLServerContainer<?> SQL_SERVER =
+            new MSSQLServerContainer<>("mcr.microsoft.com/mssql/server:2022-latest").acceptLicense();
+
+    @Test
+    void migrationsApplyAndFilesTasksAndLinksRoundTrip() throws SQLException {
+        MigrateResult result = Flyway.configure()
+                .dataSource(SQL_SERVER.getJdbcUrl(), SQL_SERVER.getUsername(), SQL_SERVER.getPassword())
+                .locations("classpath:db/migration/mssql")
+                .load()
+                .migrate();
+        assertTrue(result.success);
+        assertEquals(1, result.migrationsExecuted);
+
+        String fileId = UUID.randomUUID().toString();
+        try (Connection db = DriverManager.getConnection(SQL_SERVER.getJdbcUrl(), SQL_SERVER.getUsername(),
+                SQL_SERVER.getPassword())) {
+            try (PreparedStatement insert = db.prepareStatement("""
+                    INSERT INTO tasks (task_id, question, level, final_answer, file_name, steps, number_of_steps,
+                                       how_long, tools, number_of_tools, created_at, updated_at)
+                    VALUES (?, ?, 2, '42', ?, ?, 2, '5 minutes', '1. Calculator', 1, ?, ?)""")) {
+                insert.setString(1, "task-1");
+                insert.setString(2, "Ünïcödé question, \u2603");
+                insert.setString(3, "task-1.xlsx");
+                insert.setString(4, "1. Open.\n2. Sum.");
+                insert.setTimestamp(5, Timestamp.valueOf(LocalDateTime.of(2026, 11, 25, 10, 15, 30, 123456000)));
+                insert.setTimestamp(6, Timestamp.valueOf(LocalDateTime.of(2026, 11, 25, 10, 15, 30, 123456000)));
+                assertEquals(1, insert.executeUpdate());
+            }
+            try (PreparedStatement insert = db.prepareStatement("""
+                    INSERT INTO files (id, owner_id, original_name, extension, media_type, name_media_type,
+                                       extension_mismatch, size_bytes, sha256, bucket, object_key, data_type,
+                                       text_key, text_length, text_truncated, details, task_id, status, created_at)
+                    VALUES (?, 'alice', 'task-1.xlsx', 'xlsx', 'application/zip', NULL, ?, 5289, ?, 'suite-files',
+                            ?, 'benchmark', NULL, NULL, ?, '{"sheets": 1}', 'task-1', 'STORED', SYSUTCDATETIME())""")) {
+                insert.setString(1, fileId);
+                insert.setBoolean(2, true);
+                insert.setString(3, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+                insert.setString(4, "alice/" + fileId);
+                insert.setBoolean(5, false);
+                assertEquals(1, insert.executeUpdate());
+            }
+            try (PreparedStatement insert = db.prepareStatement(
+                    "INSERT INTO file_tags (file_id, tag) VALUES (?, 'gaia')")) {
+                insert.setString(1, fileId);
+                assertEquals(1, insert.executeUpdate());
+            }
+            try (PreparedStatement insert = db.prepareStatement(
+                    "INSERT INTO task_files (task_id, file_id, matched_by) VALUES ('task-1', ?, 'file_name')")) {
+                insert.setString(1, fileId);
+                assertEquals(1, insert.executeUpdate());
+            }
+
+            try (PreparedStatement select = db.prepareStatement("""
+                    SELECT t.question, t.created_at, f.original_name, f.extension_mismatch, f.details, l.matched_by
+                    FROM task_files l
+                    JOIN tasks t ON t.task_id = l.task_id
+                    JOIN files f ON f.id = l.file_id
+                    WHERE l.file_id = ?""")) {
+                select.setString(1, fileId);
+                try (ResultSet row = select.executeQuery()) {
+                    assertTrue(row.next());
+                    assertEquals("Ünïcödé question, \u2603", row.getString(1));
+                    assertEquals(LocalDateTime.of(2026, 11, 25, 10, 15, 30, 123456000),
+                            row.getTimestamp(2).toLocalDateTime());
+                    assertEquals("task-1.xlsx", row.getString(3));
+                    assertTrue(row.getBoolean(4));
+                    assertEquals("{\"sheets\": 1}", row.getString(5));
+                    assertEquals("file_name", row.getString(6));
+                    assertFalse(row.next());
+                }
+            }
+
+            // Unique (owner_id, sha256) holds, and deleting a file cascades to its tags and links.
+            try (PreparedStatement duplicate = db.prepareStatement("""
+                    INSERT INTO files (id, owner_id, original_name, media_type, extension_mismatch, size_bytes,
+                                       sha256, bucket, object_key, text_truncated, status, created_at)
+                    VALUES (?, 'alice', 'copy.xlsx', 'application/zip', 0, 1, ?, 'suite-files', 'k', 0, 'STORED',
+                            SYSUTCDATETIME())""")) {
+                duplicate.setString(1, UUID.randomUUID().toString());
+                duplicate.setString(2, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+                SQLException failure = null;
+                try {
+                    duplicate.executeUpdate();
+                } catch (SQLException e) {
+                    failure = e;
+                }
+                assertTrue(failure != null, "duplicate (owner_id, sha256) must be refused");
+            }
+            try (PreparedStatement delete = db.prepareStatement("DELETE FROM files WHERE id = ?")) {
+                delete.setString(1, fileId);
+                assertEquals(1, delete.executeUpdate());
+            }
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM task_files"));
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM file_tags"));
+            assertEquals(1, count(db, "SELECT COUNT(*) FROM tasks"));
+        }
+    }
+
+    private static int count(Connection db, String sql) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(sql); ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+}
