@@ -101,7 +101,7 @@ class SuiteSystemTest {
                 task(withFile, "What is on the first page?", 1, "Tika", withFile + ".pdf"),
                 task(missing, "What does the image show?", 2, "A cat", missing + ".png"),
                 task(noFile, "What is 2 + 2?", 1, "4", ""));
-        given().contentType("application/x-ndjson").body(jsonl).post(suite.metadata() + "/api/v1/tasks/import")
+        given().contentType("application/x-ndjson").body(jsonl.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post(suite.metadata() + "/api/v1/tasks/import")
                 .then().statusCode(200).body("created", equalTo(3));
 
         String fileId = upload(user, SAMPLES.resolve("testPDF.pdf").toFile(), withFile + ".pdf", withFile)
