@@ -41,6 +41,10 @@ public interface IngestConfig {
         /** Part size of multipart uploads (S3's minimum is 5 MiB). */
         @WithDefault("16M")
         MemorySize partSize();
+
+        /** Parts of one multipart upload sent at the same time. */
+        @WithDefault("4")
+        int uploadConcurrency();
     }
 
     interface Text {

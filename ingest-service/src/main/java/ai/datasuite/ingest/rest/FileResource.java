@@ -23,18 +23,18 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ai.datasuite.ingest.ProblemException;
+import ai.datasuite.ingest.service.ProblemException;
 import ai.datasuite.ingest.client.FileFilter;
 import ai.datasuite.ingest.client.MetadataClient;
 import ai.datasuite.ingest.client.RemoteFile;
@@ -59,14 +59,16 @@ public class FileResource {
              "text_key": "text/alice/8035bc3f.../5b0c3c2e-....txt", "text_length": 1067, "text_truncated": false,
              "details": {"pages": 1}, "task_id": null, "status": "STORED", "created_at": "2026-11-25T21:00:00Z"}""";
 
+    private final UploadReader reader;
     private final IngestService ingest;
     private final MetadataClient metadata;
     private final StorageService storage;
     private final Validator validator;
     private final ObjectMapper json;
 
-    public FileResource(IngestService ingest, MetadataClient metadata, StorageService storage, Validator validator,
+    public FileResource(UploadReader reader, IngestService ingest, MetadataClient metadata, StorageService storage, Validator validator,
                         ObjectMapper json) {
+        this.reader = reader;
         this.ingest = ingest;
         this.metadata = metadata;
         this.storage = storage;
@@ -88,17 +90,34 @@ public class FileResource {
     @APIResponse(responseCode = "413", description = "File or archive exceeds a limit")
     @APIResponse(responseCode = "415", description = "Unsupported or undetectable type")
     @APIResponse(responseCode = "503", description = "metadata-service or S3 is unavailable; nothing was stored")
-    public Response upload(@RestForm("file") FileUpload file,
-                           @RestForm("metadata") @Parameter(example = "{\"user_id\": \"alice\", \"data_type\": \"document\", \"tags\": [\"manual\"]}") String metadataJson) {
-        if (file == null) {
-            throw new ProblemException(400, "validation", "Missing file", "the multipart part 'file' is required");
+    @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = UploadForm.class)))
+    public Response upload(InputStream body, @HeaderParam("Content-Type") String contentType) {
+        UploadReader.Parts parts = reader.read(body, contentType);
+        try {
+            if (parts.upload() == null) {
+                throw new ProblemException(400, "validation", "Missing file", "the multipart part 'file' is required");
+            }
+            UploadRequest request = parseMetadata(parts.metadata());
+            IngestService.Upload upload = ingest.upload(parts.upload(), request);
+            if (upload.created()) {
+                return Response.created(URI.create("/api/v1/files/" + upload.file().id())).entity(upload.file()).build();
+            }
+            return Response.ok(upload.file()).build();
+        } finally {
+            if (parts.upload() != null) {
+                deleteQuietly(parts.upload().file());
+            }
         }
-        UploadRequest request = parseMetadata(metadataJson);
-        IngestService.Upload upload = ingest.upload(file.uploadedFile(), nameOf(file), request);
-        if (upload.created()) {
-            return Response.created(URI.create("/api/v1/files/" + upload.file().id())).entity(upload.file()).build();
-        }
-        return Response.ok(upload.file()).build();
+    }
+
+    /** The two parts of an upload, for the OpenAPI document. */
+    @Schema(name = "UploadForm")
+    public static class UploadForm {
+        @Schema(type = SchemaType.STRING, format = "binary", description = "The file; its type is detected from its content")
+        public String file;
+        @Schema(implementation = UploadRequest.class, description = "JSON: {user_id, data_type, task_id?, tags?}")
+        public String metadata;
     }
 
     @GET
@@ -204,9 +223,12 @@ public class FileResource {
         return request;
     }
 
-    private static String nameOf(FileUpload file) {
-        String name = file.fileName();
-        return name == null || name.isBlank() ? "unnamed" : name;
+    private static void deleteQuietly(java.nio.file.Path file) {
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (java.io.IOException ignored) {
+            // the uploads directory is temporary space
+        }
     }
 
     private static StreamingOutput stream(InputStream in) {

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import ai.datasuite.ingest.ProblemException;
+import ai.datasuite.ingest.service.ProblemException;
 import ai.datasuite.ingest.client.MetadataRejectedException;
 import ai.datasuite.ingest.client.MetadataUnavailableException;
 import software.amazon.awssdk.core.exception.SdkClientException;

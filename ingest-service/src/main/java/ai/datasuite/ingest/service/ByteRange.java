@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import ai.datasuite.ingest.ProblemException;
 
 /** One HTTP byte range (RFC 9110 §14.1.2); several ranges or odd syntax are ignored, as the RFC allows. */
 public record ByteRange(long first, long last) {

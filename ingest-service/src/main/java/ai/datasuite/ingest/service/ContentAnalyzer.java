@@ -46,14 +46,8 @@ public class ContentAnalyzer {
      * @param textOut      where extracted text goes, at most {@link AnalysisLimits#maxTextChars()} characters
      */
     public Analysis analyze(Path file, String originalName, Writer textOut) throws AnalysisException {
-        if (size(file) == 0) {
-            throw new AnalysisException(AnalysisException.Kind.UNSUPPORTED_TYPE, "file is empty");
-        }
-        MediaTypeResolver.Resolution type = resolver.resolve(file, originalName);
+        MediaTypeResolver.Resolution type = resolve(file, originalName);
         SupportedTypes.Handling handling = supported.forUpload(type.mediaType());
-        if (handling == null) {
-            throw unsupported(type);
-        }
 
         List<String> notes = new ArrayList<>();
         if (type.mismatch()) {
@@ -89,6 +83,25 @@ public class ContentAnalyzer {
                 sink.hasText(),
                 details,
                 notes);
+    }
+
+    /**
+     * Only the media type, from the first bytes (and the container's directory for office files): cheap, so that
+     * storing the bytes can start while {@link #analyze} extracts the text.
+     */
+    public String detect(Path file, String originalName) throws AnalysisException {
+        return resolve(file, originalName).mediaType().toString();
+    }
+
+    private MediaTypeResolver.Resolution resolve(Path file, String originalName) throws AnalysisException {
+        if (size(file) == 0) {
+            throw new AnalysisException(AnalysisException.Kind.UNSUPPORTED_TYPE, "file is empty");
+        }
+        MediaTypeResolver.Resolution type = resolver.resolve(file, originalName);
+        if (supported.forUpload(type.mediaType()) == null) {
+            throw unsupported(type);
+        }
+        return type;
     }
 
     private Map<String, Object> image(Path file, MediaType type) throws AnalysisException {

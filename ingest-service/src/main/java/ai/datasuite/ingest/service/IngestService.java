@@ -2,32 +2,29 @@ package ai.datasuite.ingest.service;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import ai.datasuite.ingest.ProblemException;
 import ai.datasuite.ingest.client.MetadataClient;
 import ai.datasuite.ingest.client.MetadataRejectedException;
 import ai.datasuite.ingest.client.NewFile;
 import ai.datasuite.ingest.client.RemoteFile;
-import ai.datasuite.ingest.config.IngestConfig;
 import ai.datasuite.ingest.service.FaultPoints.Point;
 
 /**
@@ -45,51 +42,65 @@ public class IngestService {
     private final StorageService storage;
     private final ContentAnalyzer analyzer;
     private final FaultPoints faults;
-    private final IngestConfig config;
+    private final ExecutorService executor;
 
     public IngestService(MetadataClient metadata, StorageService storage, ContentAnalyzer analyzer, FaultPoints faults,
-                         IngestConfig config) {
+                         ExecutorService executor) {
         this.metadata = metadata;
         this.storage = storage;
         this.analyzer = analyzer;
         this.faults = faults;
-        this.config = config;
+        this.executor = executor;
     }
 
     public record Upload(RemoteFile file, boolean created) {
     }
 
-    public Upload upload(Path file, String originalName, UploadRequest request) {
-        long size = sizeOf(file);
-        long max = config.maxFileSize().asLongValue();
-        if (size > max) {
-            throw tooLarge(size, max);
-        }
-        String sha256 = sha256(file);
-        Optional<RemoteFile> existing = metadata.findByContent(request.userId(), sha256);
+    public Upload upload(SpooledUpload upload, UploadRequest request) {
+        long started = System.nanoTime();
+        Optional<RemoteFile> existing = metadata.findByContent(request.userId(), upload.sha256());
         if (existing.isPresent()) {
             return new Upload(existing.get(), false);
         }
 
         String id = UUID.randomUUID().toString();
-        Path text = createTextFile(file);
+        String prefix = request.userId() + "/" + upload.sha256() + "/" + id;
+        String objectKey = "files/" + prefix;
+        String mediaType = detect(upload);
+        // The bytes go to S3 while the text is extracted: both read the same spooled (page-cached) file.
+        CompletableFuture<Void> storing = CompletableFuture.runAsync(
+                () -> storage.put(objectKey, upload.file(), mediaType), executor);
+        List<String> keys = new ArrayList<>(List.of(objectKey));
+        Path text = createTextFile(upload.file());
         try {
-            Analysis analysis = analyze(file, originalName, text);
-            String objectKey = "files/" + request.userId() + "/" + sha256 + "/" + id;
-            String textKey = analysis.hasText() ? "text/" + request.userId() + "/" + sha256 + "/" + id + ".txt" : null;
-            List<String> keys = new ArrayList<>(List.of(objectKey));
-            storage.put(objectKey, file, analysis.mediaType());
+            Analysis analysis;
+            try {
+                analysis = analyze(upload.file(), upload.originalName(), text);
+            } catch (RuntimeException e) {
+                awaitQuietly(storing);
+                storage.deleteQuietly(keys);
+                throw e;
+            }
+            long analysed = System.nanoTime();
+            await(storing);
+            String textKey = analysis.hasText() ? "text/" + prefix + ".txt" : null;
             if (textKey != null) {
                 keys.add(textKey);
                 storage.put(textKey, text, "text/plain; charset=utf-8");
             }
             faults.reached(Point.AFTER_OBJECTS_WRITTEN);
+            long stored = System.nanoTime();
 
-            NewFile row = new NewFile(id, request.userId(), originalName, analysis.extension(), analysis.mediaType(),
-                    analysis.nameMediaType(), analysis.extensionMismatch(), size, sha256, storage.bucket(), objectKey,
-                    request.dataType(), request.tagsOrEmpty(), textKey, analysis.hasText() ? analysis.textLength() : null,
-                    analysis.textTruncated(), detailsOf(analysis), blankToNull(request.taskId()));
-            return new Upload(commit(row, keys), true);
+            NewFile row = new NewFile(id, request.userId(), upload.originalName(), analysis.extension(),
+                    analysis.mediaType(), analysis.nameMediaType(), analysis.extensionMismatch(), upload.size(),
+                    upload.sha256(), storage.bucket(), objectKey, request.dataType(), request.tagsOrEmpty(), textKey,
+                    analysis.hasText() ? analysis.textLength() : null, analysis.textTruncated(), detailsOf(analysis),
+                    blankToNull(request.taskId()));
+            RemoteFile committed = commit(row, keys);
+            LOG.debugf("upload %s: %d bytes %s; analysis %d ms, stored %d ms, committed %d ms after start", id,
+                    upload.size(), analysis.mediaType(), ms(started, analysed), ms(started, stored),
+                    ms(started, System.nanoTime()));
+            return new Upload(committed, true);
         } finally {
             deleteQuietly(text);
         }
@@ -143,20 +154,49 @@ public class IngestService {
         }
     }
 
+    private String detect(SpooledUpload upload) {
+        try {
+            return analyzer.detect(upload.file(), upload.originalName());
+        } catch (AnalysisException e) {
+            throw problemOf(e);
+        }
+    }
+
     private Analysis analyze(Path file, String originalName, Path text) {
         try (Writer out = new BufferedWriter(Files.newBufferedWriter(text, StandardCharsets.UTF_8))) {
             return analyzer.analyze(file, originalName, out);
         } catch (AnalysisException e) {
-            throw switch (e.kind()) {
-                case UNSUPPORTED_TYPE -> new ProblemException(415, "unsupported-media-type", "Unsupported file type",
-                        e.getMessage());
-                case ARCHIVE_LIMIT -> new ProblemException(413, "archive-limit-exceeded", "Archive exceeds a limit",
-                        e.getMessage());
-                case MALFORMED -> new ProblemException(400, "malformed-file", "The file could not be read",
-                        e.getMessage());
-            };
+            throw problemOf(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ProblemException problemOf(AnalysisException e) {
+        return switch (e.kind()) {
+            case UNSUPPORTED_TYPE -> new ProblemException(415, "unsupported-media-type", "Unsupported file type",
+                    e.getMessage());
+            case ARCHIVE_LIMIT -> new ProblemException(413, "archive-limit-exceeded", "Archive exceeds a limit",
+                    e.getMessage());
+            case MALFORMED -> new ProblemException(400, "malformed-file", "The file could not be read",
+                    e.getMessage());
+        };
+    }
+
+    private static void await(CompletableFuture<Void> storing) {
+        try {
+            storing.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** Waits for a store whose result no longer matters, so its object can be removed afterwards. */
+    private static void awaitQuietly(CompletableFuture<Void> storing) {
+        try {
+            storing.join();
+        } catch (CompletionException ignored) {
+            // the upload fails anyway; what was stored is removed by the caller or the reconciler
         }
     }
 
@@ -168,38 +208,9 @@ public class IngestService {
         return details;
     }
 
-    static ProblemException tooLarge(long size, long max) {
-        return new ProblemException(413, "payload-too-large", "File too large",
-                "the file has " + size + " bytes; the limit is " + max + " bytes (ingest.max-file-size)",
-                Map.of("max_bytes", max));
-    }
-
-    static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static Path createTextFile(Path beside) {
         try {
             return Files.createTempFile(beside.toAbsolutePath().getParent(), "text-", ".txt");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -211,6 +222,10 @@ public class IngestService {
         } catch (IOException e) {
             LOG.debugf("could not delete temp file %s: %s", file, e.getMessage());
         }
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     private static String blankToNull(String value) {

@@ -1,27 +1,49 @@
 package ai.datasuite.ingest.service;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import ai.datasuite.ingest.config.IngestConfig;
 import io.quarkus.runtime.StartupEvent;
 
-/** Creates the bucket when configured to; a store that is down now only makes the service unready, not dead. */
+/** Start-up housekeeping: the bucket, and spool files a previous process left behind when it stopped mid-upload. */
 @ApplicationScoped
 public class StartupTasks {
 
     private static final Logger LOG = Logger.getLogger(StartupTasks.class);
 
-    void onStart(@Observes StartupEvent event, StorageService storage, IngestConfig config) {
+    void onStart(@Observes StartupEvent event, StorageService storage, IngestConfig config,
+                 @ConfigProperty(name = "quarkus.http.body.uploads-directory") String spoolDir) {
+        removeStaleSpoolFiles(Path.of(spoolDir));
         if (!config.storage().createBucket()) {
             return;
         }
         try {
             storage.ensureBucket();
         } catch (RuntimeException e) {
+            // A store that is down now only makes the service unready, not dead.
             LOG.warnf("bucket %s could not be checked or created yet: %s", storage.bucket(), e.getMessage());
+        }
+    }
+
+    private static void removeStaleSpoolFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "{upload,text}-*")) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            LOG.warnf("could not clean the spool folder %s: %s", dir, e.getMessage());
         }
     }
 }

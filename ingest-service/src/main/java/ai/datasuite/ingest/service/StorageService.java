@@ -11,6 +11,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,10 +41,12 @@ public class StorageService {
 
     private final S3Client s3;
     private final IngestConfig config;
+    private final ExecutorService executor;
 
-    public StorageService(S3Client s3, IngestConfig config) {
+    public StorageService(S3Client s3, IngestConfig config, ExecutorService executor) {
         this.s3 = s3;
         this.config = config;
+        this.executor = executor;
     }
 
     public String bucket() {
@@ -71,23 +77,44 @@ public class StorageService {
         String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket()).key(key).contentType(contentType)).uploadId();
         try {
             long partSize = Math.max(5L << 20, config.storage().partSize().asLongValue());
-            List<CompletedPart> parts = new ArrayList<>();
-            int number = 1;
-            for (long offset = 0; offset < size; offset += partSize, number++) {
-                long length = Math.min(partSize, size - offset);
-                long from = offset;
-                int partNumber = number;
-                String etag = s3.uploadPart(b -> b.bucket(bucket()).key(key).uploadId(uploadId).partNumber(partNumber)
-                                .contentLength(length),
-                        RequestBody.fromContentProvider(() -> slice(file, from, length), length,
-                                "application/octet-stream")).eTag();
-                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
+            int count = (int) ((size + partSize - 1) / partSize);
+            // Parts go up several at a time; each reads its own slice of the file, so memory stays bounded.
+            Semaphore inFlight = new Semaphore(config.storage().uploadConcurrency());
+            List<CompletableFuture<CompletedPart>> parts = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int partNumber = i + 1;
+                long from = i * partSize;
+                long length = Math.min(partSize, size - from);
+                inFlight.acquireUninterruptibly();
+                parts.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        String etag = s3.uploadPart(b -> b.bucket(bucket()).key(key).uploadId(uploadId)
+                                        .partNumber(partNumber).contentLength(length),
+                                RequestBody.fromContentProvider(() -> slice(file, from, length), length,
+                                        "application/octet-stream")).eTag();
+                        return CompletedPart.builder().partNumber(partNumber).eTag(etag).build();
+                    } finally {
+                        inFlight.release();
+                    }
+                }, executor));
+            }
+            List<CompletedPart> completed = new ArrayList<>();
+            for (CompletableFuture<CompletedPart> part : parts) {
+                completed.add(join(part));
             }
             s3.completeMultipartUpload(b -> b.bucket(bucket()).key(key).uploadId(uploadId)
-                    .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()));
+                    .multipartUpload(CompletedMultipartUpload.builder().parts(completed).build()));
         } catch (RuntimeException e) {
             abortQuietly(key, uploadId);
             throw e;
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 

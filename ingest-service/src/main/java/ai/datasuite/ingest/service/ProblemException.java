@@ -1,4 +1,4 @@
-package ai.datasuite.ingest;
+package ai.datasuite.ingest.service;
 
 import java.util.Map;
 
