@@ -1,6 +1,10 @@
 package ai.datasuite.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -56,21 +60,25 @@ public final class SmallUploadBenchmark {
     private static Result run(int requests, int concurrency, IntConsumer call) throws Exception {
         long[] latencies = new long[requests];
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        long start = System.nanoTime();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < requests; i++) {
-            int index = i;
-            futures.add(pool.submit(() -> {
-                long t = System.nanoTime();
-                call.accept(index);
-                latencies[index] = System.nanoTime() - t;
-            }));
+        double seconds;
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    long t = System.nanoTime();
+                    call.accept(index);
+                    latencies[index] = System.nanoTime() - t;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            seconds = (System.nanoTime() - start) / 1e9;
+        } finally {
+            pool.shutdownNow();
         }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
         long[] sorted = Suite.sorted(latencies);
         return new Result(requests / seconds, Suite.percentile(sorted, 50), Suite.percentile(sorted, 99));
     }
@@ -85,9 +93,20 @@ public final class SmallUploadBenchmark {
         return bytes;
     }
 
+    /** A direct PUT the way ingest-service stores its objects: the SDK's PUT of a file on disk. */
     private static void put(S3Client s3, List<String> keys) {
         String key = "bench/small-" + UUID.randomUUID();
-        s3.putObject(b -> b.bucket(Suite.BUCKET).key(key).contentType("text/plain"), RequestBody.fromBytes(payload()));
+        try {
+            Path file = Files.createTempFile("bench-small", ".txt");
+            try {
+                Files.write(file, payload());
+                s3.putObject(b -> b.bucket(Suite.BUCKET).key(key).contentType("text/plain"), RequestBody.fromFile(file));
+            } finally {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         keys.add(key);
     }
 
