@@ -83,14 +83,18 @@ public final class SmallUploadBenchmark {
         return new Result(requests / seconds, Suite.percentile(sorted, 50), Suite.percentile(sorted, 99));
     }
 
-    /** 16 KiB of text, different every time so that ingest never answers from its dedup path. */
+    private static final String[] WORDS = {"data", "suite", "upload", "bytes", "quarkus", "bucket", "object",
+        "text", "hash", "stream", "record", "service"};
+
+    /** 16 KiB of prose-like text, different every time so that ingest never answers from its dedup path. */
     private static byte[] payload() {
-        byte[] bytes = new byte[SIZE];
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int i = 0; i < SIZE; i++) {
-            bytes[i] = (byte) (i % 64 == 63 ? '\n' : 'a' + random.nextInt(26));
+        StringBuilder text = new StringBuilder(SIZE + 16);
+        while (text.length() < SIZE) {
+            text.append(WORDS[random.nextInt(WORDS.length)]).append(random.nextInt(10) == 0 ? ".\n" : " ");
         }
-        return bytes;
+        text.setLength(SIZE);
+        return text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /** A direct PUT the way ingest-service stores its objects: the SDK's PUT of a file on disk. */

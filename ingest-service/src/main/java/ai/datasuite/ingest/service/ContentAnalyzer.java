@@ -46,7 +46,13 @@ public class ContentAnalyzer {
      * @param textOut      where extracted text goes, at most {@link AnalysisLimits#maxTextChars()} characters
      */
     public Analysis analyze(Path file, String originalName, Writer textOut) throws AnalysisException {
-        MediaTypeResolver.Resolution type = resolve(file, originalName);
+        return analyze(file, detect(file, originalName), textOut);
+    }
+
+    /** Same, for a file whose type {@link #detect} already gave. */
+    public Analysis analyze(Path file, Detection detection, Writer textOut) throws AnalysisException {
+        MediaTypeResolver.Resolution type = detection.resolution();
+        String originalName = detection.originalName();
         SupportedTypes.Handling handling = supported.forUpload(type.mediaType());
 
         List<String> notes = new ArrayList<>();
@@ -89,8 +95,16 @@ public class ContentAnalyzer {
      * Only the media type, from the first bytes (and the container's directory for office files): cheap, so that
      * storing the bytes can start while {@link #analyze} extracts the text.
      */
-    public String detect(Path file, String originalName) throws AnalysisException {
-        return resolve(file, originalName).mediaType().toString();
+    public Detection detect(Path file, String originalName) throws AnalysisException {
+        return new Detection(resolve(file, originalName), originalName);
+    }
+
+    /** What {@link #detect} found; analysing with it does not detect again. */
+    public record Detection(MediaTypeResolver.Resolution resolution, String originalName) {
+
+        public String mediaType() {
+            return resolution.mediaType().toString();
+        }
     }
 
     private MediaTypeResolver.Resolution resolve(Path file, String originalName) throws AnalysisException {

@@ -1,6 +1,5 @@
 package ai.datasuite.ingest.service;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -66,16 +65,16 @@ public class IngestService {
         String id = UUID.randomUUID().toString();
         String prefix = request.userId() + "/" + upload.sha256() + "/" + id;
         String objectKey = "files/" + prefix;
-        String mediaType = detect(upload);
+        ContentAnalyzer.Detection detection = detect(upload);
         // The bytes go to S3 while the text is extracted: both read the same spooled (page-cached) file.
         CompletableFuture<Void> storing = CompletableFuture.runAsync(
-                () -> storage.put(objectKey, upload.file(), mediaType), executor);
+                () -> storage.put(objectKey, upload.file(), detection.mediaType()), executor);
         List<String> keys = new ArrayList<>(List.of(objectKey));
         Path text = createTextFile(upload.file());
         try {
             Analysis analysis;
             try {
-                analysis = analyze(upload.file(), upload.originalName(), text);
+                analysis = analyze(upload.file(), detection, text);
             } catch (RuntimeException e) {
                 awaitQuietly(storing);
                 storage.deleteQuietly(keys);
@@ -154,7 +153,7 @@ public class IngestService {
         }
     }
 
-    private String detect(SpooledUpload upload) {
+    private ContentAnalyzer.Detection detect(SpooledUpload upload) {
         try {
             return analyzer.detect(upload.file(), upload.originalName());
         } catch (AnalysisException e) {
@@ -162,9 +161,9 @@ public class IngestService {
         }
     }
 
-    private Analysis analyze(Path file, String originalName, Path text) {
-        try (Writer out = new BufferedWriter(Files.newBufferedWriter(text, StandardCharsets.UTF_8))) {
-            return analyzer.analyze(file, originalName, out);
+    private Analysis analyze(Path file, ContentAnalyzer.Detection detection, Path text) {
+        try (Writer out = Files.newBufferedWriter(text, StandardCharsets.UTF_8)) {
+            return analyzer.analyze(file, detection, out);
         } catch (AnalysisException e) {
             throw problemOf(e);
         } catch (IOException e) {

@@ -1,0 +1,19 @@
+package ai.datasuite.ingest.config;
+
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpRequest;
+
+/**
+ * Drops the SDK's {@code Expect: 100-continue} on uploads. With the JDK URL-connection client, S3Proxy (the embedded
+ * default) sometimes closes the connection during that handshake under concurrent uploads, which surfaced as
+ * "Unexpected end of file from server"; without it the body is simply sent. Registered in application.properties.
+ */
+public class NoExpectContinueInterceptor implements ExecutionInterceptor {
+
+    @Override
+    public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+        return context.httpRequest().toBuilder().removeHeader("Expect").build();
+    }
+}
