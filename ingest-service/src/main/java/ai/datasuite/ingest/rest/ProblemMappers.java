@@ -42,9 +42,7 @@ public class ProblemMappers {
     @ServerExceptionMapper({MetadataUnavailableException.class, FaultToleranceException.class})
     public Response metadataDown(RuntimeException e) {
         LOG.warnf("metadata-service unavailable: %s", e.toString());
-        return Response.fromResponse(problem(503, "dependency-unavailable", "Dependency unavailable",
-                "metadata-service is unavailable; nothing was stored. Retry in a few seconds.", Map.of()))
-                .header("Retry-After", "5").build();
+        return unavailable("dependency-unavailable", "Dependency unavailable", "metadata-service");
     }
 
     @ServerExceptionMapper
@@ -58,9 +56,7 @@ public class ProblemMappers {
     @ServerExceptionMapper({SdkClientException.class, S3Exception.class})
     public Response storageDown(RuntimeException e) {
         LOG.warnf("object storage failed: %s", e.toString());
-        return Response.fromResponse(problem(503, "storage-unavailable", "Storage unavailable",
-                "the object store is unavailable; nothing was stored. Retry in a few seconds.", Map.of()))
-                .header("Retry-After", "5").build();
+        return unavailable("storage-unavailable", "Storage unavailable", "the object store");
     }
 
     @ServerExceptionMapper
@@ -84,6 +80,12 @@ public class ProblemMappers {
         LOG.error("unexpected failure", e);
         return problem(500, "internal", "Internal error",
                 "an unexpected error occurred; it has been logged. Retry, or report it if it persists.", Map.of());
+    }
+
+    private static Response unavailable(String slug, String title, String what) {
+        return Response.fromResponse(problem(503, slug, title,
+                what + " is unavailable; nothing was stored. Retry in a few seconds.", Map.of()))
+                .header("Retry-After", "5").build();
     }
 
     static Response problem(int status, String slug, String title, String detail, Map<String, Object> extensions) {
