@@ -82,8 +82,12 @@ public class IngestService {
             }
             long analysed = System.nanoTime();
             await(storing);
-            String textKey = analysis.hasText() ? "text/" + prefix + ".txt" : null;
-            if (textKey != null) {
+            String textKey = null;
+            if (textIsTheFile(analysis, text, upload.size())) {
+                // UTF-8 text kept whole: the object already is the text, so it is not stored twice.
+                textKey = objectKey;
+            } else if (analysis.hasText()) {
+                textKey = "text/" + prefix + ".txt";
                 keys.add(textKey);
                 storage.put(textKey, text, "text/plain; charset=utf-8");
             }
@@ -111,7 +115,7 @@ public class IngestService {
         metadata.delete(id);
         faults.reached(Point.AFTER_ROW_DELETED);
         List<String> keys = new ArrayList<>(List.of(file.objectKey()));
-        if (file.textKey() != null) {
+        if (file.textKey() != null && !file.textKey().equals(file.objectKey())) {
             keys.add(file.textKey());
         }
         storage.deleteQuietly(keys);
@@ -196,6 +200,18 @@ public class IngestService {
             storing.join();
         } catch (CompletionException ignored) {
             // the upload fails anyway; what was stored is removed by the caller or the reconciler
+        }
+    }
+
+    /** Plain UTF-8 text copied whole is byte for byte the file (decoding valid UTF-8 and encoding it again). */
+    private static boolean textIsTheFile(Analysis analysis, Path text, long fileSize) {
+        if (!analysis.hasText() || analysis.textTruncated() || !"UTF-8".equals(analysis.details().get("charset"))) {
+            return false;
+        }
+        try {
+            return Files.size(text) == fileSize;
+        } catch (IOException e) {
+            return false;
         }
     }
 

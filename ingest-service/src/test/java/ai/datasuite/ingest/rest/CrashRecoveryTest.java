@@ -46,8 +46,8 @@ class CrashRecoveryTest {
     void crashBeforeRowCommitLeavesOnlyAnObjectThatIsReclaimed() {
         String user = FileResourceTest.user();
         faults.arm(Point.AFTER_OBJECTS_WRITTEN);
-        FileResourceTest.upload(user, "c.txt", "crash me".getBytes(StandardCharsets.UTF_8), FileResourceTest.meta(user))
-                .then().statusCode(500);
+        byte[] html = "<html><body><p>crash me</p></body></html>".getBytes(StandardCharsets.UTF_8);
+        FileResourceTest.upload(user, "c.html", html, FileResourceTest.meta(user)).then().statusCode(500);
         assertTrue(FakeMetadataResource.ROWS.values().stream().noneMatch(r -> user.equals(r.get("owner_id"))),
                 "no row was committed");
         assertEquals(1, objects(user).size(), "the object written before the crash is there");
@@ -76,8 +76,10 @@ class CrashRecoveryTest {
     @Test
     void crashAfterRowDeleteLeavesOnlyObjectsThatAreReclaimed() {
         String user = FileResourceTest.user();
-        String id = FileResourceTest.upload(user, "d.txt", "delete me".getBytes(StandardCharsets.UTF_8),
-                FileResourceTest.meta(user)).then().statusCode(201).extract().path("id");
+        byte[] html = "<html><body><p>delete me</p></body></html>".getBytes(StandardCharsets.UTF_8);
+        String id = FileResourceTest.upload(user, "d.html", html, FileResourceTest.meta(user)).then().statusCode(201)
+                .extract().path("id");
+        assertEquals(1, texts(user).size());
         faults.arm(Point.AFTER_ROW_DELETED);
         given().delete("/api/v1/files/{id}", id).then().statusCode(500);
         given().get("/api/v1/files/{id}", id).then().statusCode(404);

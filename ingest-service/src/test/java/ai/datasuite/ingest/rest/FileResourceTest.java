@@ -74,6 +74,29 @@ class FileResourceTest {
     }
 
     @Test
+    void utf8TextIsItsOwnTextWhileOtherTypesGetATextObject() {
+        String user = user();
+        Response plain = upload(user, "plain.txt", "just text, in UTF-8: été\n".getBytes(StandardCharsets.UTF_8), meta(user));
+        plain.then().statusCode(201);
+        assertEquals((String) plain.path("object_key"), plain.path("text_key"));
+        given().get("/api/v1/files/{id}/text", (String) plain.path("id")).then().statusCode(200)
+                .body(containsString("été"));
+
+        Response html = upload(user, "page.html", "<html><body><h1>Title</h1><p>Body text</p></body></html>"
+                .getBytes(StandardCharsets.UTF_8), meta(user));
+        html.then().statusCode(201).body("media_type", equalTo("text/html"));
+        assertTrue(((String) html.path("text_key")).startsWith("text/" + user + "/"));
+        given().get("/api/v1/files/{id}/text", (String) html.path("id")).then().statusCode(200)
+                .body(containsString("Body text"), not(containsString("<p>")));
+        assertEquals(1, textsOf(user).size());
+
+        given().delete("/api/v1/files/{id}", (String) plain.path("id")).then().statusCode(204);
+        given().delete("/api/v1/files/{id}", (String) html.path("id")).then().statusCode(204);
+        assertTrue(objectsOf(user).isEmpty());
+        assertTrue(textsOf(user).isEmpty());
+    }
+
+    @Test
     void rangeRequestsReturnPartialContent() {
         String user = user();
         byte[] bytes = "0123456789abcdef".getBytes(StandardCharsets.UTF_8);
@@ -193,6 +216,7 @@ class FileResourceTest {
         String id = upload(user, "d.txt", "to delete".getBytes(StandardCharsets.UTF_8), meta(user))
                 .then().statusCode(201).extract().path("id");
         assertEquals(1, objectsOf(user).size());
+        assertEquals(0, textsOf(user).size(), "plain UTF-8 text is its own text");
         given().delete("/api/v1/files/{id}", id).then().statusCode(204);
         given().get("/api/v1/files/{id}", id).then().statusCode(404);
         assertEquals(0, objectsOf(user).size());
