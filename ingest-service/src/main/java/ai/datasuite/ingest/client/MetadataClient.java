@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -34,8 +35,33 @@ public class MetadataClient {
     @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = MetadataRejectedException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = MetadataRejectedException.class)
-    public RemoteFile create(NewFile file) {
-        return call(() -> api.create(file));
+    public RemoteFile create(NewFile file, CreateAttempts attempts) {
+        attempts.uncertain.incrementAndGet();
+        try {
+            return call(() -> api.create(file));
+        } catch (MetadataUnavailableException e) {
+            if (e.definitelyNotApplied()) {
+                attempts.uncertain.decrementAndGet();
+            }
+            throw e;
+        } catch (MetadataRejectedException e) {
+            attempts.uncertain.decrementAndGet();
+            throw e;
+        }
+    }
+
+    /**
+     * What the attempts of one create did; its retries share it. An attempt counts as uncertain from its start until
+     * it is known not to have written anything, so one cut off by the timeout stays uncertain.
+     */
+    public static final class CreateAttempts {
+
+        private final AtomicInteger uncertain = new AtomicInteger();
+
+        /** False only when no attempt can have committed the row. */
+        public boolean maybeApplied() {
+            return uncertain.get() > 0;
+        }
     }
 
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
@@ -114,9 +140,9 @@ public class MetadataClient {
             if (status >= 400 && status < 500) {
                 throw new MetadataRejectedException(status, problemOf(e));
             }
-            throw new MetadataUnavailableException("metadata-service answered " + status, e);
+            throw new MetadataUnavailableException("metadata-service answered " + status, status, e);
         } catch (ProcessingException e) {
-            throw new MetadataUnavailableException("metadata-service is unreachable: " + e.getMessage(), e);
+            throw new MetadataUnavailableException("metadata-service is unreachable: " + e.getMessage(), 0, e);
         }
     }
 

@@ -129,11 +129,12 @@ public class FileResource {
     public RemotePage list(@RestQuery("user_id") String userId, @RestQuery("data_type") String dataType,
                            @RestQuery("media_type") String mediaType, @RestQuery String tag,
                            @RestQuery("task_id") String taskId, @RestQuery String name, @RestQuery String sha256,
-                           @RestQuery Integer page, @RestQuery Integer size) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? 20 : size;
-        if (p < 0 || s < 1 || s > 200) {
-            throw new ProblemException(400, "validation", "Invalid paging", "page must be >= 0 and size 1..200");
+                           @RestQuery String page, @RestQuery String size) {
+        int p = number("page", page, 0);
+        int s = number("size", size, 20);
+        if (p < 0 || s < 1 || s > 200 || (long) p * s > Integer.MAX_VALUE) {
+            throw new ProblemException(400, "validation", "Invalid paging",
+                    "page must be >= 0, size 1..200, and page x size within the addressable range");
         }
         return metadata.list(new FileFilter(userId, sha256, dataType, mediaType, tag, taskId, name), p, s);
     }
@@ -194,6 +195,17 @@ public class FileResource {
     public Response delete(@PathParam("id") String id) {
         ingest.delete(id);
         return Response.noContent().build();
+    }
+
+    private static int number(String name, String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ProblemException(400, "validation", "Invalid paging", name + " must be a whole number, not '" + value + "'");
+        }
     }
 
     private RemoteFile find(String id) {

@@ -16,6 +16,7 @@ import ai.datasuite.ingest.service.ProblemException;
 import ai.datasuite.ingest.client.MetadataRejectedException;
 import ai.datasuite.ingest.client.MetadataUnavailableException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** Every error leaves as RFC 9457 problem+json with a stable type; never with a stack trace. */
@@ -33,7 +34,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
         List<Map<String, String>> errors = e.getConstraintViolations().stream()
-                .map(v -> Map.of("field", lastNode(v.getPropertyPath().toString()), "message", v.getMessage()))
+                .map(v -> Map.of("field", snakeCase(lastNode(v.getPropertyPath().toString())), "message", v.getMessage()))
                 .toList();
         String detail = errors.stream().map(m -> m.get("message")).reduce((a, b) -> a + "; " + b).orElse("invalid input");
         return problem(400, "validation", "Invalid input", detail, Map.of("errors", errors));
@@ -47,10 +48,22 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response metadataRejected(MetadataRejectedException e) {
+        String detail = String.valueOf(e.problem().getOrDefault("detail", ""));
+        if (e.status() == 400) {
+            // What the system of record found invalid came from the client's upload or query.
+            return problem(400, "validation", "Invalid input", detail, Map.of());
+        }
         LOG.errorf("metadata-service rejected a call of ingest-service: %s", e.getMessage());
         return problem(502, "dependency-rejected", "Dependency rejected the request",
-                "metadata-service rejected a request of ingest-service (" + e.status() + "): "
-                        + e.problem().getOrDefault("detail", ""), Map.of());
+                "metadata-service rejected a request of ingest-service (" + e.status() + "): " + detail, Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response objectMissing(NoSuchKeyException e) {
+        // Never expected: rows are committed after their objects and deleted before them.
+        LOG.errorf("a file record refers to a missing object: %s", e.getMessage());
+        return problem(500, "object-missing", "Stored object missing",
+                "the file's bytes are missing from the object store; this has been logged for operators", Map.of());
     }
 
     @ServerExceptionMapper({SdkClientException.class, S3Exception.class})
@@ -101,6 +114,10 @@ public class ProblemMappers {
         body.put("detail", detail);
         body.putAll(extensions);
         return body;
+    }
+
+    private static String snakeCase(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String lastNode(String path) {

@@ -29,6 +29,7 @@ public class UploadReader {
 
     private static final int BUFFER = 1 << 20;
     private static final int MAX_METADATA_BYTES = 64 * 1024;
+    private static final int MAX_NAME_LENGTH = 255;
 
     private final IngestConfig config;
     private final Path spoolDir;
@@ -74,6 +75,11 @@ public class UploadReader {
     }
 
     private SpooledUpload spool(MultipartStream.Part part) throws IOException {
+        String name = part.fileName() == null || part.fileName().isBlank() ? "unnamed" : part.fileName();
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new ProblemException(400, "validation", "File name too long",
+                    "the file name has " + name.length() + " characters; at most " + MAX_NAME_LENGTH + " are kept");
+        }
         long max = config.maxFileSize().asLongValue();
         Files.createDirectories(spoolDir);
         Path file = Files.createTempFile(spoolDir, "upload-", ".bin");
@@ -89,14 +95,23 @@ public class UploadReader {
                             Map.of("max_bytes", max));
                 }
                 digest.update(buffer, 0, n);
-                out.write(buffer, 0, n);
+                write(out, buffer, n);
             }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
         }
-        String name = part.fileName() == null || part.fileName().isBlank() ? "unnamed" : part.fileName();
         return new SpooledUpload(file, name, size, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** A failure to write the spool file is ours (a full disk, say), not a malformed request. */
+    private static void write(OutputStream out, byte[] buffer, int length) {
+        try {
+            out.write(buffer, 0, length);
+        } catch (IOException e) {
+            throw new ProblemException(503, "spool-unavailable", "Temporary storage unavailable",
+                    "the upload could not be written to local temporary storage; nothing was stored. Retry later.");
+        }
     }
 
     private static String readSmall(InputStream in) throws IOException {

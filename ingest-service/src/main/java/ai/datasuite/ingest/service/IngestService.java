@@ -1,12 +1,18 @@
 package ai.datasuite.ingest.service;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,14 +88,12 @@ public class IngestService {
             }
             long analysed = System.nanoTime();
             await(storing);
-            String textKey = null;
-            if (textIsTheFile(analysis, text, upload.size())) {
-                // UTF-8 text kept whole: the object already is the text, so it is not stored twice.
-                textKey = objectKey;
-            } else if (analysis.hasText()) {
-                textKey = "text/" + prefix + ".txt";
-                keys.add(textKey);
-                storage.put(textKey, text, "text/plain; charset=utf-8");
+            String textKey;
+            try {
+                textKey = storeText(analysis, text, upload, objectKey, "text/" + prefix + ".txt", keys);
+            } catch (RuntimeException e) {
+                storage.deleteQuietly(keys);
+                throw e;
             }
             faults.reached(Point.AFTER_OBJECTS_WRITTEN);
             long stored = System.nanoTime();
@@ -99,11 +103,11 @@ public class IngestService {
                     upload.sha256(), storage.bucket(), objectKey, request.dataType(), request.tagsOrEmpty(), textKey,
                     analysis.hasText() ? analysis.textLength() : null, analysis.textTruncated(), detailsOf(analysis),
                     blankToNull(request.taskId()));
-            RemoteFile committed = commit(row, keys);
+            Upload committed = commit(row, keys);
             LOG.debugf("upload %s: %d bytes %s; analysis %d ms, stored %d ms, committed %d ms after start", id,
                     upload.size(), analysis.mediaType(), ms(started, analysed), ms(started, stored),
                     ms(started, System.nanoTime()));
-            return new Upload(committed, true);
+            return committed;
         } finally {
             deleteQuietly(text);
         }
@@ -121,40 +125,64 @@ public class IngestService {
         storage.deleteQuietly(keys);
     }
 
-    private RemoteFile commit(NewFile row, List<String> keys) {
+    /** The text's key: the object's own when the text is the file, else a text object stored now. */
+    private String storeText(Analysis analysis, Path text, SpooledUpload upload, String objectKey, String textKey,
+                             List<String> keys) {
+        if (!analysis.hasText()) {
+            return null;
+        }
+        if (textIsTheFile(analysis, text, upload)) {
+            // UTF-8 text kept whole: the object already is the text, so it is not stored twice.
+            return objectKey;
+        }
+        keys.add(textKey);
+        storage.put(textKey, text, "text/plain; charset=utf-8");
+        return textKey;
+    }
+
+    private Upload commit(NewFile row, List<String> keys) {
+        MetadataClient.CreateAttempts attempts = new MetadataClient.CreateAttempts();
         try {
-            return metadata.create(row);
+            return new Upload(metadata.create(row, attempts), true);
         } catch (MetadataRejectedException e) {
             if (e.status() == 409) {
-                // The same bytes of the same user were committed by a concurrent upload: answer with that record.
+                RemoteFile winner = metadata.findByContent(row.ownerId(), row.sha256()).orElseThrow(() -> e);
+                if (winner.id().equals(row.id())) {
+                    // An earlier attempt of this very create committed the row; a retry then conflicted with it.
+                    return new Upload(winner, true);
+                }
+                // A concurrent upload of the same bytes by the same user won: answer with its record.
                 storage.deleteQuietly(keys);
-                return metadata.findByContent(row.ownerId(), row.sha256()).orElseThrow(() -> e);
+                return new Upload(winner, false);
             }
             storage.deleteQuietly(keys);
             throw e;
         } catch (RuntimeException e) {
-            cleanUpAfterFailedCommit(row.id(), keys, e);
-            throw e;
+            if (!attempts.maybeApplied()) {
+                storage.deleteQuietly(keys);
+                throw e;
+            }
+            return committedAnyway(row, keys, e);
         }
     }
 
     /**
-     * The commit failed, but it may have landed (a timeout after the row was written). Objects are removed only when
-     * the row is known to be absent; when that cannot be known they are left to the reconciler, which checks again.
+     * A create attempt may have committed although the call failed (a timeout). When the row is there the upload
+     * succeeded; otherwise the objects stay, since a late attempt could still commit, and the reconciler (whose
+     * minimum age is far longer than any request) removes them if no row ever refers to them.
      */
-    private void cleanUpAfterFailedCommit(String id, List<String> keys, RuntimeException failure) {
-        if (MetadataClient.neverReached(failure)) {
-            storage.deleteQuietly(keys);
-            return;
-        }
+    private Upload committedAnyway(NewFile row, List<String> keys, RuntimeException failure) {
         try {
-            if (metadata.get(id).isEmpty()) {
-                storage.deleteQuietly(keys);
+            Optional<RemoteFile> committed = metadata.get(row.id());
+            if (committed.isPresent()) {
+                return new Upload(committed.get(), true);
             }
         } catch (RuntimeException unknown) {
-            LOG.warnf("upload %s failed and its row cannot be checked; the reconciler will reclaim %s if unreferenced",
-                    id, keys);
+            // still unknown
         }
+        LOG.warnf("upload %s: the commit failed ambiguously (%s); the reconciler reclaims %s unless a row refers to it",
+                row.id(), failure.getMessage(), keys);
+        throw failure;
     }
 
     private ContentAnalyzer.Detection detect(SpooledUpload upload) {
@@ -203,15 +231,24 @@ public class IngestService {
         }
     }
 
-    /** Plain UTF-8 text copied whole is byte for byte the file (decoding valid UTF-8 and encoding it again). */
-    private static boolean textIsTheFile(Analysis analysis, Path text, long fileSize) {
-        if (!analysis.hasText() || analysis.textTruncated() || !"UTF-8".equals(analysis.details().get("charset"))) {
+    /** Plain UTF-8 text copied whole is byte for byte the file: same hash. */
+    private static boolean textIsTheFile(Analysis analysis, Path text, SpooledUpload upload) {
+        if (analysis.textTruncated() || !"UTF-8".equals(analysis.details().get("charset"))) {
             return false;
         }
         try {
-            return Files.size(text) == fileSize;
+            return Files.size(text) == upload.size() && sha256(text).equals(upload.sha256());
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -14,9 +14,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -30,7 +33,6 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** The raw bytes: every S3 call of ingest-service goes through here. */
@@ -41,12 +43,23 @@ public class StorageService {
 
     private final S3Client s3;
     private final IngestConfig config;
-    private final ExecutorService executor;
+    /** Multipart parts get their own threads: their callers block on them from the shared worker pool. */
+    private final ExecutorService partThreads;
 
-    public StorageService(S3Client s3, IngestConfig config, ExecutorService executor) {
+    public StorageService(S3Client s3, IngestConfig config) {
         this.s3 = s3;
         this.config = config;
-        this.executor = executor;
+        AtomicInteger count = new AtomicInteger();
+        this.partThreads = Executors.newFixedThreadPool(Math.max(2, config.storage().uploadConcurrency() * 2), task -> {
+            Thread thread = new Thread(task, "s3-part-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void shutdown() {
+        partThreads.shutdownNow();
     }
 
     public String bucket() {
@@ -96,7 +109,7 @@ public class StorageService {
                     } finally {
                         inFlight.release();
                     }
-                }, executor));
+                }, partThreads));
             }
             List<CompletedPart> completed = new ArrayList<>();
             for (CompletableFuture<CompletedPart> part : parts) {
@@ -121,20 +134,6 @@ public class StorageService {
     /** The object, or only {@code range} of it (an HTTP Range value such as {@code bytes=0-99}) when given. */
     public ResponseInputStream<GetObjectResponse> get(String key, String range) {
         return s3.getObject(b -> b.bucket(bucket()).key(key).range(range));
-    }
-
-    public boolean exists(String key) {
-        try {
-            s3.headObject(b -> b.bucket(bucket()).key(key));
-            return true;
-        } catch (NoSuchKeyException e) {
-            return false;
-        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw e;
-        }
     }
 
     public void delete(String key) {

@@ -13,7 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         {"user_id": "alice", "data_type": "benchmark", "task_id": "c61d22de-5f6c-4958-a7f6-5e9707bd3466", "tags": ["gaia", "validation"]}""")
 public record UploadRequest(
         @NotBlank(message = "user_id is required")
-        @Pattern(regexp = "[A-Za-z0-9._@-]{1,128}", message = "user_id must be 1-128 letters, digits or . _ @ -")
+        // Starts with a letter or digit: "." and ".." would become path segments of the S3 keys.
+        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@-]{0,127}",
+                message = "user_id must be 1-128 letters, digits or . _ @ -, starting with a letter or digit")
         String userId,
         @NotBlank(message = "data_type is required")
         @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "data_type must be 1-64 letters, digits, _ or -")

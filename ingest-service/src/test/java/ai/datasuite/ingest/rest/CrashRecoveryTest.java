@@ -19,6 +19,7 @@ import ai.datasuite.ingest.support.CrashingFaultPoints;
 import ai.datasuite.ingest.support.FakeMetadataResource;
 import ai.datasuite.ingest.support.S3ProxyResource;
 import io.quarkus.test.common.WithTestResource;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.quarkus.test.junit.QuarkusTest;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -37,9 +38,49 @@ class CrashRecoveryTest {
     @Inject
     OrphanReconciler reconciler;
 
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
     @AfterEach
     void disarm() {
         faults.disarm();
+        FakeMetadataResource.CREATE_FAULT.set(FakeMetadataResource.CreateFault.NONE);
+        // The failures these tests provoke may open the breaker; later tests start from a closed one.
+        breakers.resetAll();
+    }
+
+    @Test
+    void aCommitWhoseAnswerIsLostStillSucceeds() {
+        String user = FileResourceTest.user();
+        FakeMetadataResource.CREATE_FAULT.set(FakeMetadataResource.CreateFault.COMMIT_THEN_500);
+        String id = FileResourceTest.upload(user, "lost.txt", "answer lost".getBytes(StandardCharsets.UTF_8),
+                FileResourceTest.meta(user)).then().statusCode(201).extract().path("id");
+        FakeMetadataResource.CREATE_FAULT.set(FakeMetadataResource.CreateFault.NONE);
+        given().get("/api/v1/files/{id}/content", id).then().statusCode(200);
+        assertEquals(1, objects(user).size());
+    }
+
+    @Test
+    void aConflictWithItsOwnEarlierAttemptKeepsTheObjects() {
+        String user = FileResourceTest.user();
+        FakeMetadataResource.CREATE_FAULT.set(FakeMetadataResource.CreateFault.COMMIT_THEN_409);
+        String id = FileResourceTest.upload(user, "self.txt", "conflict with myself".getBytes(StandardCharsets.UTF_8),
+                FileResourceTest.meta(user)).then().statusCode(201).extract().path("id");
+        FakeMetadataResource.CREATE_FAULT.set(FakeMetadataResource.CreateFault.NONE);
+        given().get("/api/v1/files/{id}/content", id).then().statusCode(200);
+    }
+
+    @Test
+    void anAmbiguousFailureLeavesObjectsForTheReconcilerNotADanglingRow() {
+        String user = FileResourceTest.user();
+        FakeMetadataResource.CREATE_FAULT.set(FakeMetadataResource.CreateFault.FAIL_500);
+        FileResourceTest.upload(user, "unknown.txt", "outcome unknown".getBytes(StandardCharsets.UTF_8),
+                FileResourceTest.meta(user)).then().statusCode(503);
+        FakeMetadataResource.CREATE_FAULT.set(FakeMetadataResource.CreateFault.NONE);
+        // A late attempt could still commit, so the object stays until the reconciler finds no row for it.
+        assertEquals(1, objects(user).size());
+        reconciler.reconcile(Duration.ZERO);
+        assertTrue(objects(user).isEmpty());
     }
 
     @Test

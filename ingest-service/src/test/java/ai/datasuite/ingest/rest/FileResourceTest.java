@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import ai.datasuite.ingest.support.FakeMetadataResource;
 import ai.datasuite.ingest.support.S3ProxyResource;
 import io.quarkus.test.common.WithTestResource;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -41,9 +42,13 @@ class FileResourceTest {
     @Inject
     S3Client s3;
 
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
     @AfterEach
     void metadataUp() {
         FakeMetadataResource.DOWN.set(false);
+        breakers.resetAll();
     }
 
     @Test
@@ -194,8 +199,18 @@ class FileResourceTest {
                 .body("type", equalTo("urn:ai-data-suite:problem:validation"))
                 .body("title", equalTo("Malformed metadata"));
         upload(user, "x.txt", "hello".getBytes(StandardCharsets.UTF_8), "{\"user_id\":\"bad user!\"}").then()
-                .statusCode(400).body("errors.field", hasItem("userId"));
+                .statusCode(400).body("errors.field", hasItem("user_id"));
         given().queryParam("size", 500).get("/api/v1/files").then().statusCode(400);
+        given().queryParam("size", "ten").get("/api/v1/files").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().queryParam("page", Integer.MAX_VALUE).queryParam("size", 200).get("/api/v1/files").then().statusCode(400);
+        for (String dots : List.of(".", "..")) {
+            upload(user, "x.txt", "hello".getBytes(StandardCharsets.UTF_8),
+                    "{\"user_id\":\"" + dots + "\",\"data_type\":\"document\"}").then().statusCode(400)
+                    .body("errors.field", hasItem("user_id"));
+        }
+        upload(user, "n".repeat(300) + ".txt", "hello".getBytes(StandardCharsets.UTF_8), meta(user)).then()
+                .statusCode(400).body("title", equalTo("File name too long"));
         given().contentType("application/json").body("{}").post("/api/v1/files").then().statusCode(415)
                 .contentType("application/problem+json");
     }

@@ -31,6 +31,20 @@ public class FakeMetadataResource implements QuarkusTestResourceLifecycleManager
     public static final Map<String, Map<String, Object>> ROWS = new ConcurrentHashMap<>();
     public static final AtomicBoolean DOWN = new AtomicBoolean();
 
+    /** How POST /api/v1/files misbehaves, to test ingest's handling of commits whose outcome it cannot see. */
+    public enum CreateFault {
+        NONE,
+        /** Commits the row, then answers 500 (the answer is lost, the row is not). */
+        COMMIT_THEN_500,
+        /** Answers 500 without committing anything. */
+        FAIL_500,
+        /** Commits the row, then answers 409, as a retry racing with its own first attempt would get. */
+        COMMIT_THEN_409
+    }
+
+    public static final java.util.concurrent.atomic.AtomicReference<CreateFault> CREATE_FAULT =
+            new java.util.concurrent.atomic.AtomicReference<>(CreateFault.NONE);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private HttpServer server;
 
@@ -86,6 +100,19 @@ public class FakeMetadataResource implements QuarkusTestResourceLifecycleManager
     }
 
     private void create(HttpExchange exchange, Map<String, Object> body) throws IOException {
+        CreateFault fault = CREATE_FAULT.get();
+        if (fault == CreateFault.FAIL_500) {
+            send(exchange, 500, Map.of("type", "urn:ai-data-suite:problem:internal", "status", 500));
+            return;
+        }
+        if (fault != CreateFault.NONE) {
+            Map<String, Object> row = new LinkedHashMap<>(body);
+            row.put("status", "STORED");
+            row.put("created_at", Instant.now().toString());
+            ROWS.putIfAbsent((String) row.get("id"), row);
+            send(exchange, fault == CreateFault.COMMIT_THEN_500 ? 500 : 409, Map.of("status", 500));
+            return;
+        }
         Map<String, Object> same = ROWS.get((String) body.get("id"));
         if (same != null) {
             send(exchange, 200, same);
