@@ -22,7 +22,9 @@ public class StartupTasks {
 
     void onStart(@Observes StartupEvent event, StorageService storage, IngestConfig config,
                  @ConfigProperty(name = "quarkus.http.body.uploads-directory") String spoolDir) {
-        removeStaleSpoolFiles(Path.of(spoolDir));
+        removeStaleSpoolFiles(Path.of(spoolDir), "{upload,text}-*");
+        // Nested archive entries are spooled to the JVM's temporary folder while a zip is analysed.
+        removeStaleSpoolFiles(Path.of(System.getProperty("java.io.tmpdir")), "ingest-entry-*");
         if (!config.storage().createBucket()) {
             return;
         }
@@ -34,11 +36,11 @@ public class StartupTasks {
         }
     }
 
-    private static void removeStaleSpoolFiles(Path dir) {
+    private static void removeStaleSpoolFiles(Path dir, String glob) {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "{upload,text}-*")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
             for (Path file : files) {
                 Files.deleteIfExists(file);
             }
