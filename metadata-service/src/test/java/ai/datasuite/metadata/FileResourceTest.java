@@ -265,6 +265,31 @@ class FileResourceTest {
     }
 
     @Test
+    void aPageWhoseOffsetOverflowsIs400() {
+        given().queryParam("page", Integer.MAX_VALUE).queryParam("size", 200)
+                .when().get("/api/v1/files")
+                .then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", equalTo("urn:ai-data-suite:problem:validation"))
+                .body("errors.field", contains("page"));
+    }
+
+    @Test
+    void nameFilterTakesPercentUnderscoreAndBracketLiterally() {
+        String owner = TestData.prefix();
+        String special = TestData.store(TestData.newFile(owner, "Q1_100%[final]!.txt"));
+        String plain = TestData.store(TestData.newFile(owner, "Q1x100xxfinalx.txt"));
+        given().queryParam("owner_id", owner).queryParam("name", "q1_100%")
+                .get("/api/v1/files").then().statusCode(200).body("items.id", contains(special));
+        given().queryParam("owner_id", owner).queryParam("name", "[final]!")
+                .get("/api/v1/files").then().statusCode(200).body("items.id", contains(special));
+        given().queryParam("owner_id", owner).queryParam("name", "q1")
+                .get("/api/v1/files").then().statusCode(200).body("total", equalTo(2));
+        given().queryParam("owner_id", owner).queryParam("name", "x100x")
+                .get("/api/v1/files").then().statusCode(200).body("items.id", contains(plain));
+    }
+
+    @Test
     void unknownIdIs404Problem() {
         given().when().get("/api/v1/files/{id}", UUID.randomUUID())
                 .then().statusCode(404)

@@ -117,13 +117,20 @@ class SqlServerMigrationTest {
                 }
                 assertTrue(failure != null, "duplicate (owner_id, sha256) must be refused");
             }
+            // Identifiers compare exactly (binary collation), not case-insensitively as by default.
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM files WHERE owner_id = 'ALICE'"));
+            try (PreparedStatement insert = db.prepareStatement("""
+                    INSERT INTO tasks (task_id, question, level, created_at, updated_at)
+                    VALUES ('TASK-1', 'Same id in upper case', 1, SYSUTCDATETIME(), SYSUTCDATETIME())""")) {
+                assertEquals(1, insert.executeUpdate());
+            }
             try (PreparedStatement delete = db.prepareStatement("DELETE FROM files WHERE id = ?")) {
                 delete.setString(1, fileId);
                 assertEquals(1, delete.executeUpdate());
             }
             assertEquals(0, count(db, "SELECT COUNT(*) FROM task_files"));
             assertEquals(0, count(db, "SELECT COUNT(*) FROM file_tags"));
-            assertEquals(1, count(db, "SELECT COUNT(*) FROM tasks"));
+            assertEquals(2, count(db, "SELECT COUNT(*) FROM tasks"));
         }
     }
 

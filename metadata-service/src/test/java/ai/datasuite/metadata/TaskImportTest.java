@@ -214,6 +214,46 @@ class TaskImportTest {
     }
 
     @Test
+    void uploadedFileAboveTheConfiguredLimitIs413() {
+        String line = "{\"task_id\": \"big\", \"Question\": \"" + "x".repeat(1024) + "\", \"Level\": 1}\n";
+        given().multiPart("file", "big.jsonl", utf8(line.repeat(1100)), TestData.JSONL)
+                .when().post("/api/v1/tasks/import")
+                .then().statusCode(413)
+                .contentType(PROBLEM)
+                .body("type", equalTo("urn:ai-data-suite:problem:payload-too-large"));
+    }
+
+    @Test
+    void jsonLinesMediaTypesAreAccepted() {
+        for (String type : List.of("application/x-jsonlines", "application/jsonlines")) {
+            String p = TestData.prefix();
+            String line = "{\"task_id\": \"" + p + "-j\", \"Question\": \"q\", \"Level\": 1}\n";
+            given().contentType(type).body(utf8(line))
+                    .when().post("/api/v1/tasks/import")
+                    .then().statusCode(200)
+                    .body("created", equalTo(1));
+        }
+    }
+
+    @Test
+    void answersAndToolsLongerThan64KbAreKept() {
+        // MariaDB's TEXT stops at 64 KB; the columns must hold what the parser accepts.
+        String p = TestData.prefix();
+        String answer = "a".repeat(100_000);
+        String tools = "t".repeat(70_000);
+        given().contentType(TestData.JSONL)
+                .body(utf8("{\"task_id\": \"" + p + "-long\", \"Question\": \"q\", \"Level\": 1,"
+                        + " \"Final answer\": \"" + answer + "\", \"Annotator Metadata\": {\"Tools\": \""
+                        + tools + "\"}}\n"))
+                .when().post("/api/v1/tasks/import")
+                .then().statusCode(200)
+                .body("created", equalTo(1));
+        JsonPath task = given().get("/api/v1/tasks/{id}", p + "-long").then().statusCode(200).extract().jsonPath();
+        assertEquals(answer, task.getString("final_answer"));
+        assertEquals(tools, task.getString("tools"));
+    }
+
+    @Test
     void moreRowsThanTheConfiguredLimitIs413() {
         // The test profile sets metadata.import.max-rows=500.
         String p = TestData.prefix();

@@ -140,6 +140,11 @@ class TaskMatchTest {
                 .contentType("application/problem+json");
         given().queryParam("level", 4).get("/api/v1/tasks").then().statusCode(400)
                 .body("errors.field", contains("level"));
+        // page * size above Integer.MAX_VALUE would overflow Panache's int offset.
+        given().queryParam("page", Integer.MAX_VALUE).queryParam("size", 200).get("/api/v1/tasks").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("page"));
     }
 
     @Test

@@ -17,6 +17,10 @@ public interface IngestConfig {
     @WithDefault("2G")
     MemorySize maxFileSize();
 
+    /** Where uploads are spooled while they arrive (needs room for the largest uploads in flight). */
+    @WithDefault("${suite.data-dir}/ingest/uploads")
+    String spoolDir();
+
     Storage storage();
 
     Text text();

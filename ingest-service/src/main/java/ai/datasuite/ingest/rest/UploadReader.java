@@ -34,10 +34,9 @@ public class UploadReader {
     private final IngestConfig config;
     private final Path spoolDir;
 
-    public UploadReader(IngestConfig config, @org.eclipse.microprofile.config.inject.ConfigProperty(
-            name = "quarkus.http.body.uploads-directory") String uploadsDirectory) {
+    public UploadReader(IngestConfig config) {
         this.config = config;
-        this.spoolDir = Path.of(uploadsDirectory);
+        this.spoolDir = Path.of(config.spoolDir());
     }
 
     /** What the multipart body held; {@code upload} is null when there was no file part. */

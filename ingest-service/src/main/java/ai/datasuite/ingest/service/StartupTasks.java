@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import ai.datasuite.ingest.config.IngestConfig;
@@ -20,9 +19,8 @@ public class StartupTasks {
 
     private static final Logger LOG = Logger.getLogger(StartupTasks.class);
 
-    void onStart(@Observes StartupEvent event, StorageService storage, IngestConfig config,
-                 @ConfigProperty(name = "quarkus.http.body.uploads-directory") String spoolDir) {
-        removeStaleSpoolFiles(Path.of(spoolDir), "{upload,text}-*");
+    void onStart(@Observes StartupEvent event, StorageService storage, IngestConfig config) {
+        removeStaleSpoolFiles(Path.of(config.spoolDir()), "{upload,text}-*");
         // Nested archive entries are spooled to the JVM's temporary folder while a zip is analysed.
         removeStaleSpoolFiles(Path.of(System.getProperty("java.io.tmpdir")), "ingest-entry-*");
         if (!config.storage().createBucket()) {

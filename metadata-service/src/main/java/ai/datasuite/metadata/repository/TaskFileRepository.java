@@ -17,13 +17,4 @@ public class TaskFileRepository implements PanacheRepositoryBase<TaskFile, TaskF
     public long deleteByFile(String fileId) {
         return delete("key.fileId", fileId);
     }
-
-    /** Links the task to the file unless a link exists already; true when a new link was made. */
-    public boolean linkIfAbsent(String taskId, String fileId, String matchedBy) {
-        if (findByIdOptional(new TaskFile.Key(taskId, fileId)).isPresent()) {
-            return false;
-        }
-        persist(new TaskFile(taskId, fileId, matchedBy));
-        return true;
-    }
 }

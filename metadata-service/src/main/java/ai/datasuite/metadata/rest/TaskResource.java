@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import ai.datasuite.metadata.config.MetadataConfig;
 import ai.datasuite.metadata.mapping.ImportSummary;
 import ai.datasuite.metadata.mapping.MatchReport;
 import ai.datasuite.metadata.mapping.PageView;
@@ -44,9 +43,8 @@ import ai.datasuite.metadata.service.TaskService;
 @Tag(name = "Tasks", description = "GAIA-style benchmark tasks and their files")
 public class TaskResource {
 
-    static final String JSONL = "application/x-ndjson";
-    static final String JSONL_ALT = "application/jsonl";
-    static final String CSV = "text/csv";
+    static final String JSONL = ImportFormat.NDJSON;
+    static final String CSV = ImportFormat.TEXT_CSV;
 
     private static final String JSONL_EXAMPLE = """
             {"task_id": "7bd855d8-463d-4ed5-93ca-5fe35145f733", "Question": "What were the total sales of food?", \
@@ -83,16 +81,16 @@ public class TaskResource {
                         "files_without_task": 1}}""";
 
     private final TaskService service;
-    private final MetadataConfig config;
 
-    public TaskResource(TaskService service, MetadataConfig config) {
+    public TaskResource(TaskService service) {
         this.service = service;
-        this.config = config;
     }
 
     @POST
     @Path("/import")
-    @Consumes({JSONL, JSONL_ALT, CSV, "application/csv"})
+    // Exactly the types ImportFormat.fromMediaType knows.
+    @Consumes({ImportFormat.NDJSON, ImportFormat.JSONL_TYPE, ImportFormat.X_JSONLINES, ImportFormat.JSONLINES,
+            ImportFormat.TEXT_CSV, ImportFormat.APPLICATION_CSV})
     @Operation(summary = "Import tasks from JSONL or CSV",
             description = "All rows are validated first; one bad row rejects the whole file. Good files are upserted"
                     + " in one transaction; importing the same file again leaves everything unchanged.")
@@ -113,7 +111,7 @@ public class TaskResource {
     public ImportSummary importTasks(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body)
             throws IOException {
         ImportFormat format = ImportFormat.fromMediaType(contentType).orElseThrow(TaskResource::unsupported);
-        return service.importTasks(readCapped(body), format);
+        return service.importTasks(body, format);
     }
 
     @POST
@@ -137,14 +135,12 @@ public class TaskResource {
         if (file == null) {
             throw ProblemException.validation("The multipart body needs a 'file' part", null);
         }
-        if (file.size() > config.importing().maxBytes().asLongValue()) {
-            throw ProblemException.tooLarge("The import is larger than "
-                    + config.importing().maxBytes().asLongValue() + " bytes");
-        }
         ImportFormat format = ImportFormat.fromMediaType(file.contentType())
                 .or(() -> ImportFormat.fromFileName(file.fileName()))
                 .orElseThrow(TaskResource::unsupported);
-        return service.importTasks(Files.readAllBytes(file.uploadedFile()), format);
+        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+            return service.importTasks(in, format);
+        }
     }
 
     @POST
@@ -190,18 +186,9 @@ public class TaskResource {
         return service.find(taskId).orElseThrow(() -> ProblemException.notFound("No task " + taskId));
     }
 
-    /** Reads at most the configured size plus one byte, so an oversized body is refused without buffering it all. */
-    private byte[] readCapped(InputStream body) throws IOException {
-        long max = config.importing().maxBytes().asLongValue();
-        byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-        if (bytes.length > max) {
-            throw ProblemException.tooLarge("The import is larger than " + max + " bytes");
-        }
-        return bytes;
-    }
-
     private static ProblemException unsupported() {
         return new ProblemException(415, ProblemException.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
-                "Send JSONL (application/x-ndjson, application/jsonl) or CSV (text/csv)", null);
+                "Send JSONL (application/x-ndjson, application/jsonl, application/x-jsonlines, application/jsonlines)"
+                        + " or CSV (text/csv, application/csv)", null);
     }
 }

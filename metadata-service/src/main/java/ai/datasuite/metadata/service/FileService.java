@@ -15,7 +15,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
@@ -50,7 +50,29 @@ public class FileService {
         this.mapper = mapper;
     }
 
+    // Each attempt has its own transaction: after a lost race this one can only roll back, a new one sees the winner.
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Created create(FileCreateRequest request) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> attemptCreate(request));
+        } catch (PersistenceException e) {
+            if (!Persistence.isConstraintViolation(e)) {
+                throw e;
+            }
+            // A concurrent create of this id or this content committed first: answer as if it had come before us
+            // (200 when it was this very create, retried; 409 naming the winner otherwise).
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> attemptCreate(request));
+        } catch (PersistenceException e) {
+            if (Persistence.isConstraintViolation(e)) {
+                throw Persistence.concurrentConflict("create");
+            }
+            throw e;
+        }
+    }
+
+    private Created attemptCreate(FileCreateRequest request) {
         FileRecord candidate = mapper.toEntity(request);
         Optional<FileRecord> sameId = files.findByIdOptional(candidate.getId());
         if (sameId.isPresent()) {
@@ -64,6 +86,10 @@ public class FileService {
         }
         Optional<FileRecord> sameContent = files.findByOwnerAndSha256(candidate.getOwnerId(), candidate.getSha256());
         if (sameContent.isPresent()) {
+            if (sameContent.get().getId().equals(candidate.getId())) {
+                // The first attempt of this create committed between the two look-ups: still a retry.
+                return new Created(mapper.toView(sameContent.get()), false);
+            }
             throw conflict("Owner " + candidate.getOwnerId() + " already stored this content as file "
                     + sameContent.get().getId(), sameContent.get().getId());
         }
@@ -73,13 +99,8 @@ public class FileService {
         if (candidate.getTaskId() != null && tasks.findByIdOptional(candidate.getTaskId()).isPresent()) {
             links.persist(new TaskFile(candidate.getTaskId(), candidate.getId(), TaskFile.BY_TASK_ID));
         }
-        try {
-            files.flush();
-        } catch (PersistenceException e) {
-            // Lost a race with a concurrent create of the same content; the winner's id is not visible from here.
-            throw new ProblemException(409, ProblemException.CONFLICT, "Conflict",
-                    "A file with this id or with this owner and sha256 was stored concurrently", null);
-        }
+        // Now rather than at commit, so a key violation surfaces here as a PersistenceException.
+        files.flush();
         return new Created(mapper.toView(candidate), true);
     }
 
@@ -119,11 +140,12 @@ public class FileService {
             params.and("taskId", query.taskId());
         }
         if (query.name() != null) {
-            where.append(" and lower(originalName) like :name");
-            params.and("name", "%" + query.name().toLowerCase(Locale.ROOT) + "%");
+            // '!' as escape character: a backslash would itself need escaping in MariaDB string literals.
+            where.append(" and lower(originalName) like :name escape '!'");
+            params.and("name", "%" + likeLiteral(query.name().toLowerCase(Locale.ROOT)) + "%");
         }
         PanacheQuery<FileRecord> found = files.find(where.toString(), Sort.descending("createdAt").and("id"), params);
-        List<FileView> items = found.page(Page.of(page, size)).list().stream().map(mapper::toView).toList();
+        List<FileView> items = found.page(Persistence.page(page, size)).list().stream().map(mapper::toView).toList();
         return new PageView<>(items, page, size, found.count());
     }
 
@@ -152,6 +174,11 @@ public class FileService {
             }
         }
         return answer;
+    }
+
+    /** The text matched literally by LIKE ... ESCAPE '!'; '[' is a wildcard on SQL Server. */
+    static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_").replace("[", "![");
     }
 
     private static ProblemException conflict(String detail, String existingId) {

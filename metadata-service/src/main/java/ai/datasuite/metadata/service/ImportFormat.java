@@ -8,6 +8,14 @@ public enum ImportFormat {
     JSONL,
     CSV;
 
+    // Constants so TaskResource's @Consumes and the switch below accept exactly the same types.
+    public static final String NDJSON = "application/x-ndjson";
+    public static final String JSONL_TYPE = "application/jsonl";
+    public static final String X_JSONLINES = "application/x-jsonlines";
+    public static final String JSONLINES = "application/jsonlines";
+    public static final String TEXT_CSV = "text/csv";
+    public static final String APPLICATION_CSV = "application/csv";
+
     public static Optional<ImportFormat> fromMediaType(String mediaType) {
         if (mediaType == null) {
             return Optional.empty();
@@ -16,9 +24,8 @@ public enum ImportFormat {
         int semicolon = type.indexOf(';');
         type = (semicolon >= 0 ? type.substring(0, semicolon) : type).trim();
         return switch (type) {
-            case "application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/jsonlines" ->
-                    Optional.of(JSONL);
-            case "text/csv", "application/csv" -> Optional.of(CSV);
+            case NDJSON, JSONL_TYPE, X_JSONLINES, JSONLINES -> Optional.of(JSONL);
+            case TEXT_CSV, APPLICATION_CSV -> Optional.of(CSV);
             default -> Optional.empty();
         };
     }

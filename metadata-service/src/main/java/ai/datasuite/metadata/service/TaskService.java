@@ -1,5 +1,7 @@
 package ai.datasuite.metadata.service;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,10 +17,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 
 import ai.datasuite.metadata.FileRecord;
@@ -66,9 +68,14 @@ public class TaskService {
         this.config = config;
     }
 
-    /** Validates every row first; imports nothing unless all rows are good, then upserts in this one transaction. */
-    public ImportSummary importTasks(byte[] body, ImportFormat format) {
+    /**
+     * Validates every row first; imports nothing unless all rows are good, then upserts in this one transaction.
+     * The one place that enforces {@code metadata.import.max-bytes}, for raw bodies and uploaded files alike.
+     */
+    public ImportSummary importTasks(InputStream in, ImportFormat format) throws IOException {
         long maxBytes = config.importing().maxBytes().asLongValue();
+        // At most one byte more than allowed, so an oversized body is refused without buffering it all.
+        byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         if (body.length > maxBytes) {
             throw ProblemException.tooLarge("The import is larger than " + maxBytes + " bytes");
         }
@@ -108,7 +115,7 @@ public class TaskService {
                     updated++;
                 }
             }
-            tasks.flush();
+            flush("import");
             tasks.getEntityManager().clear();
         }
         return new ImportSummary(incoming.size(), created, updated, unchanged);
@@ -133,7 +140,8 @@ public class TaskService {
         }
         hql.append(" order by t.taskId");
         PanacheQuery<Task> found = tasks.find(hql.toString(), params);
-        List<TaskView> items = found.page(Page.of(page, size)).list().stream().map(taskMapper::toView).toList();
+        List<TaskView> items = found.page(Persistence.page(page, size)).list().stream().map(taskMapper::toView)
+                .toList();
         return new PageView<>(items, page, size, found.count());
     }
 
@@ -195,6 +203,8 @@ public class TaskService {
             }
         }
 
+        flush("match");
+
         Set<String> linkedTasks = linked.stream().map(TaskFile.Key::getTaskId).collect(Collectors.toSet());
         Set<String> linkedFiles = linked.stream().map(TaskFile.Key::getFileId).collect(Collectors.toSet());
         List<MatchReport.TaskMissingFile> missing = allTasks.stream()
@@ -212,6 +222,21 @@ public class TaskService {
         MatchReport.Counts counts = new MatchReport.Counts(allTasks.size(), candidates.size(), matched.size(),
                 newLinks, missing.size(), orphans.size());
         return new MatchReport(matched, missing, orphans, counts);
+    }
+
+    /**
+     * Writes now rather than at commit, so a key another request inserted meanwhile (the same new task_id or link)
+     * becomes a 409 to retry instead of a 500.
+     */
+    private void flush(String what) {
+        try {
+            tasks.flush();
+        } catch (PersistenceException e) {
+            if (Persistence.isConstraintViolation(e)) {
+                throw Persistence.concurrentConflict(what);
+            }
+            throw e;
+        }
     }
 
     /** {@code 5b2f.xlsx} gives {@code 5b2f}; names without an extension give null. */

@@ -1,0 +1,42 @@
+package ai.datasuite.metadata.service;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.panache.common.Page;
+
+/** Small helpers shared by the services for database outcomes and paging. */
+final class Persistence {
+
+    private Persistence() {
+    }
+
+    /**
+     * True when a unique, primary or foreign key refused the write: a conflict the caller can act on. Anything else
+     * (lost connection, timeout, bad SQL) is not a conflict and must propagate.
+     */
+    static boolean isConstraintViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The 409 for a write that lost a race with a concurrent one; the caller may simply retry. */
+    static ProblemException concurrentConflict(String what) {
+        return new ProblemException(409, ProblemException.CONFLICT, "Conflict",
+                "Conflicting concurrent " + what + "; retry", null);
+    }
+
+    /** Panache computes the first row as page * size in an int; refuse pages whose offset would overflow it. */
+    static Page page(int page, int size) {
+        if ((long) page * size > Integer.MAX_VALUE) {
+            String message = "page * size must be at most " + Integer.MAX_VALUE;
+            throw ProblemException.validation(message,
+                    Map.of("errors", List.of(Map.of("field", "page", "message", message))));
+        }
+        return Page.of(page, size);
+    }
+}
