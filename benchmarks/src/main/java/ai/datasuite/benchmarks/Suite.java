@@ -8,7 +8,7 @@ import java.util.Arrays;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -27,7 +27,7 @@ final class Suite {
     private Suite() {
     }
 
-    /** The same SDK and HTTP client ingest-service uses, pointed at the same endpoint. */
+    /** The same SDK and HTTP client (Apache) ingest-service uses, pointed at the same endpoint. */
     static S3Client s3() {
         return S3Client.builder()
                 .endpointOverride(S3)
@@ -35,9 +35,8 @@ final class Suite {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         env("S3_ACCESS_KEY", "suite"), env("S3_SECRET_KEY", "suite-secret"))))
-                .httpClient(UrlConnectionHttpClient.create())
-                // Under 16 concurrent PUTs S3Proxy sometimes closes the connection while the JDK client waits for
-                // "100 Continue"; skipping that round trip also makes the baseline, if anything, faster.
+                .httpClient(ApacheHttpClient.create())
+                // As ingest-service does (NoExpectContinueInterceptor): no "100 Continue" round trip.
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
                     public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context,

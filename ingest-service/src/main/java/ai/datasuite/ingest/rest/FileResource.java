@@ -59,6 +59,8 @@ public class FileResource {
              "text_key": "text/alice/8035bc3f.../5b0c3c2e-....txt", "text_length": 1067, "text_truncated": false,
              "details": {"pages": 1}, "task_id": null, "status": "STORED", "created_at": "2026-11-25T21:00:00Z"}""";
 
+    private static final String PROBLEM = "application/problem+json";
+
     private final UploadReader reader;
     private final IngestService ingest;
     private final MetadataClient metadata;
@@ -86,10 +88,14 @@ public class FileResource {
     @APIResponse(responseCode = "201", description = "Stored",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "file", value = FILE_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The same user already stored these bytes; that record")
-    @APIResponse(responseCode = "400", description = "Missing part or malformed metadata")
-    @APIResponse(responseCode = "413", description = "File or archive exceeds a limit")
-    @APIResponse(responseCode = "415", description = "Unsupported or undetectable type")
-    @APIResponse(responseCode = "503", description = "metadata-service or S3 is unavailable; nothing was stored")
+    @APIResponse(responseCode = "400", description = "Missing part or malformed metadata",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "validation", value = "{\"type\": \"urn:ai-data-suite:problem:validation\", \"title\": \"Malformed metadata\", \"status\": 400, \"detail\": \"the 'metadata' part is not valid JSON of {user_id, data_type, task_id?, tags?}\"}")))
+    @APIResponse(responseCode = "413", description = "File or archive exceeds a limit",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "payload-too-large", value = "{\"type\": \"urn:ai-data-suite:problem:payload-too-large\", \"title\": \"File too large\", \"status\": 413, \"detail\": \"the request declares 3221225472 bytes; the file limit is 2147483648 bytes (ingest.max-file-size)\"}")))
+    @APIResponse(responseCode = "415", description = "Unsupported or undetectable type",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unsupported-media-type", value = "{\"type\": \"urn:ai-data-suite:problem:unsupported-media-type\", \"title\": \"Unsupported file type\", \"status\": 415, \"detail\": \"the file's type could not be recognised from its content (it looks like binary data); upload one of: PNG, JPEG, ...\"}")))
+    @APIResponse(responseCode = "503", description = "metadata-service or S3 is unavailable; nothing was stored",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "dependency-unavailable", value = "{\"type\": \"urn:ai-data-suite:problem:dependency-unavailable\", \"title\": \"Dependency unavailable\", \"status\": 503, \"detail\": \"metadata-service is unavailable; nothing was stored. Retry in a few seconds.\"}")))
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(implementation = UploadForm.class)))
     public Response upload(InputStream body, @HeaderParam("Content-Type") String contentType) {
@@ -123,6 +129,9 @@ public class FileResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List files", description = "Newest first; every filter is optional.")
+    @APIResponse(responseCode = "400", description = "Invalid paging",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "validation",
+                    value = "{\"type\": \"urn:ai-data-suite:problem:validation\", \"title\": \"Invalid paging\", \"status\": 400, \"detail\": \"size must be a whole number, not 'ten'\"}")))
     @APIResponse(responseCode = "200", description = "A page of files",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "page",
                     value = "{\"items\": [" + FILE_EXAMPLE + "], \"page\": 0, \"size\": 20, \"total\": 1}")))
@@ -145,7 +154,8 @@ public class FileResource {
     @Operation(summary = "Get a file's record")
     @APIResponse(responseCode = "200", description = "The record",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "file", value = FILE_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "Unknown id")
+    @APIResponse(responseCode = "404", description = "Unknown id",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = "{\"type\": \"urn:ai-data-suite:problem:not-found\", \"title\": \"Not found\", \"status\": 404, \"detail\": \"file '5b0c3c2e-8d0e-4f7b-9a77-0f3c8c1b2a10' does not exist\"}")))
     public RemoteFile get(@PathParam("id") String id) {
         return find(id);
     }
@@ -155,8 +165,10 @@ public class FileResource {
     @Operation(summary = "Stream the file's bytes", description = "Honours a single `Range: bytes=a-b` (206).")
     @APIResponse(responseCode = "200", description = "The whole file")
     @APIResponse(responseCode = "206", description = "The requested range")
-    @APIResponse(responseCode = "404", description = "Unknown id")
-    @APIResponse(responseCode = "416", description = "Range outside the file")
+    @APIResponse(responseCode = "404", description = "Unknown id",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = "{\"type\": \"urn:ai-data-suite:problem:not-found\", \"title\": \"Not found\", \"status\": 404, \"detail\": \"file '5b0c3c2e-8d0e-4f7b-9a77-0f3c8c1b2a10' does not exist\"}")))
+    @APIResponse(responseCode = "416", description = "Range outside the file",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "range-not-satisfiable", value = "{\"type\": \"urn:ai-data-suite:problem:range-not-satisfiable\", \"title\": \"Range not satisfiable\", \"status\": 416, \"detail\": \"'bytes=100-200' lies outside the file's 16 bytes\"}")))
     public Response content(@PathParam("id") String id, @HeaderParam("Range") String rangeHeader) {
         RemoteFile file = find(id);
         ByteRange range = ByteRange.parse(rangeHeader, file.sizeBytes());
@@ -176,7 +188,8 @@ public class FileResource {
     @Produces("text/plain; charset=utf-8")
     @Operation(summary = "Stream the text extracted from the file")
     @APIResponse(responseCode = "200", description = "The text (UTF-8)")
-    @APIResponse(responseCode = "404", description = "Unknown id, or the file has no text (an image, say)")
+    @APIResponse(responseCode = "404", description = "Unknown id, or the file has no text (an image, say)",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "no-text", value = "{\"type\": \"urn:ai-data-suite:problem:no-text\", \"title\": \"No text\", \"status\": 404, \"detail\": \"file '5b0c...' (image/png) has no extractable text\"}")))
     public Response text(@PathParam("id") String id) {
         RemoteFile file = find(id);
         if (file.textKey() == null) {
@@ -191,7 +204,8 @@ public class FileResource {
     @Path("/{id}")
     @Operation(summary = "Delete a file", description = "Removes the record, then its objects.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "Unknown id")
+    @APIResponse(responseCode = "404", description = "Unknown id",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = "{\"type\": \"urn:ai-data-suite:problem:not-found\", \"title\": \"Not found\", \"status\": 404, \"detail\": \"file '5b0c3c2e-8d0e-4f7b-9a77-0f3c8c1b2a10' does not exist\"}")))
     public Response delete(@PathParam("id") String id) {
         ingest.delete(id);
         return Response.noContent().build();
