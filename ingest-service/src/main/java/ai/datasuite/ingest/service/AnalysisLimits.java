@@ -27,8 +27,8 @@ public record AnalysisLimits(
         }
     }
 
-    /** Sensible defaults: 10 M chars of text, 10,000 entries, 1 GiB inflated, ratio 100, 3 levels. */
+    /** The same defaults as IngestConfig: 20 M chars of text, 10,000 entries, 1 GiB inflated, ratio 100, 3 levels. */
     public static AnalysisLimits defaults() {
-        return new AnalysisLimits(10_000_000L, 10_000, 1L << 30, 100.0, 3);
+        return new AnalysisLimits(20_000_000L, 10_000, 1L << 30, 100.0, 3);
     }
 }
