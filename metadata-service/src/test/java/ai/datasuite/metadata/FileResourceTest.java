@@ -184,6 +184,18 @@ class FileResourceTest {
     }
 
     @Test
+    void ownerIdsThatWouldBecomePathSegmentsAre400() {
+        for (String owner : List.of("../x", ".", "..", "a/b")) {
+            Map<String, Object> body = TestData.newFile(TestData.prefix(), "a.txt");
+            body.put("owner_id", owner);
+            given().contentType(ContentType.JSON).body(body)
+                    .when().post("/api/v1/files")
+                    .then().statusCode(400)
+                    .body("errors.field", hasItem("owner_id"));
+        }
+    }
+
+    @Test
     void negativeSizeAndBlankTagAre400() {
         Map<String, Object> body = TestData.newFile(TestData.prefix(), "a.txt");
         body.put("size_bytes", -1);

@@ -140,6 +140,10 @@ class TaskMatchTest {
                 .contentType("application/problem+json");
         given().queryParam("level", 4).get("/api/v1/tasks").then().statusCode(400)
                 .body("errors.field", contains("level"));
+        given().queryParam("has_file", "maybe").get("/api/v1/tasks").then().statusCode(400)
+                .body("errors.field", contains("has_file"));
+        given().queryParam("matched", "yes").get("/api/v1/tasks").then().statusCode(400)
+                .body("errors.field", contains("matched"));
         // page * size above Integer.MAX_VALUE would overflow Panache's int offset.
         given().queryParam("page", Integer.MAX_VALUE).queryParam("size", 200).get("/api/v1/tasks").then()
                 .statusCode(400)

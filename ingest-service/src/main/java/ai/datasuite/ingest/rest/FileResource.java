@@ -235,9 +235,11 @@ public class FileResource {
         try {
             request = json.readValue(metadataJson, UploadRequest.class);
         } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             throw new ProblemException(400, "validation", "Malformed metadata",
-                    "the 'metadata' part is not valid JSON of {user_id, data_type, task_id?, tags?}: "
-                            + e.getOriginalMessage());
+                    "the 'metadata' part must be a JSON object {\"user_id\": string, \"data_type\": string, "
+                            + "\"task_id\"?: string, \"tags\"?: [string]}; it could not be read" + where);
         }
         if (request == null) {
             throw new ProblemException(400, "validation", "Malformed metadata", "the 'metadata' part is JSON null");

@@ -28,7 +28,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return problem(e.status(), e.slug(), e.title(), e.getMessage(), e.extensions());
+        Response response = problem(e.status(), e.slug(), e.title(), e.getMessage(), e.extensions());
+        if (e.status() == 416 && e.extensions().get("size_bytes") != null) {
+            // RFC 9110: an unsatisfiable range is answered with the representation's length.
+            return Response.fromResponse(response)
+                    .header("Content-Range", "bytes */" + e.extensions().get("size_bytes")).build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper
@@ -97,7 +103,7 @@ public class ProblemMappers {
 
     private static Response unavailable(String slug, String title, String what) {
         return Response.fromResponse(problem(503, slug, title,
-                what + " is unavailable; nothing was stored. Retry in a few seconds.", Map.of()))
+                what + " is unavailable; retry in a few seconds (an upload answered so stored nothing).", Map.of()))
                 .header("Retry-After", "5").build();
     }
 

@@ -56,9 +56,17 @@ public class UploadReader {
         try {
             MultipartStream parts = new MultipartStream(body, boundary, BUFFER);
             for (MultipartStream.Part part = parts.next(); part != null; part = parts.next()) {
-                if ("file".equals(part.name()) && upload == null) {
+                if ("file".equals(part.name())) {
+                    if (upload != null) {
+                        throw new ProblemException(400, "validation", "One file per upload",
+                                "the body holds more than one 'file' part; upload files one at a time");
+                    }
                     upload = spool(part);
-                } else if ("metadata".equals(part.name()) && metadata == null) {
+                } else if ("metadata".equals(part.name())) {
+                    if (metadata != null) {
+                        throw new ProblemException(400, "validation", "One metadata part",
+                                "the body holds more than one 'metadata' part");
+                    }
                     metadata = readSmall(part.body());
                 }
             }

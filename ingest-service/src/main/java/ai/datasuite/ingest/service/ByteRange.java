@@ -26,6 +26,9 @@ public record ByteRange(long first, long last) {
                 range = suffix == 0 ? null : new ByteRange(Math.max(0, size - suffix), size - 1);
             } else {
                 long first = Long.parseLong(m.group(1));
+                if (!m.group(2).isEmpty() && Long.parseLong(m.group(2)) < first) {
+                    return null; // "bytes=10-5" is invalid, and an invalid range is ignored
+                }
                 long last = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
                 range = first <= last ? new ByteRange(first, last) : null;
             }

@@ -110,7 +110,10 @@ class FileResourceTest {
                 .header("Content-Range", "bytes 2-5/16").body(equalTo("2345"));
         given().header("Range", "bytes=-3").get("/api/v1/files/{id}/content", id).then().statusCode(206)
                 .body(equalTo("def"));
+        given().header("Range", "bytes=10-5").get("/api/v1/files/{id}/content", id).then().statusCode(200)
+                .body(equalTo("0123456789abcdef"));
         given().header("Range", "bytes=100-200").get("/api/v1/files/{id}/content", id).then().statusCode(416)
+                .header("Content-Range", "bytes */16")
                 .contentType("application/problem+json").body("type", equalTo("urn:ai-data-suite:problem:range-not-satisfiable"));
     }
 
@@ -200,6 +203,10 @@ class FileResourceTest {
                 .body("title", equalTo("Malformed metadata"));
         upload(user, "x.txt", "hello".getBytes(StandardCharsets.UTF_8), "{\"user_id\":\"bad user!\"}").then()
                 .statusCode(400).body("errors.field", hasItem("user_id"));
+        given().multiPart("file", "a.txt", "one".getBytes(StandardCharsets.UTF_8))
+                .multiPart("file", "b.txt", "two".getBytes(StandardCharsets.UTF_8))
+                .multiPart("metadata", meta(user)).post("/api/v1/files").then().statusCode(400)
+                .body("title", equalTo("One file per upload"));
         given().queryParam("size", 500).get("/api/v1/files").then().statusCode(400);
         given().queryParam("size", "ten").get("/api/v1/files").then().statusCode(400)
                 .contentType("application/problem+json");

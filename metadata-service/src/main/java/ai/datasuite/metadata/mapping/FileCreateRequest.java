@@ -16,7 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "FileCreate")
 public record FileCreateRequest(
         @NotBlank @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String id,
-        @NotBlank @Size(max = 255) String ownerId,
+        // The rule ingest-service applies to user ids: they become S3 key segments, so never "." or "..".
+        @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@-]{0,127}",
+                message = "must be 1-128 letters, digits or . _ @ -, starting with a letter or digit") String ownerId,
         @NotBlank @Size(max = 1024) String originalName,
         @Size(max = 64) String extension,
         @NotBlank @Size(max = 255) String mediaType,

@@ -166,11 +166,25 @@ public class TaskResource {
     @APIResponse(responseCode = "400", description = "level outside 1..3, page < 0, size outside 1..200",
             content = @Content(mediaType = Problems.MEDIA_TYPE))
     public PageView<TaskView> list(@QueryParam("level") @Min(1) @Max(3) Integer level,
-                                   @QueryParam("has_file") Boolean hasFile,
-                                   @QueryParam("matched") Boolean matched,
+                                   @QueryParam("has_file") String hasFile,
+                                   @QueryParam("matched") String matched,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return service.list(new TaskQuery(level, hasFile, matched), page, size);
+        return service.list(new TaskQuery(level, flag("has_file", hasFile), flag("matched", matched)), page, size);
+    }
+
+    /** A boolean filter: absent, "true" or "false"; anything else is an error, not a silent false. */
+    private static Boolean flag(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.validation(name + " must be true or false, not '" + value + "'",
+                    java.util.Map.of("errors", java.util.List.of(java.util.Map.of("field", name,
+                            "message", "must be true or false"))));
+        };
     }
 
     @GET
