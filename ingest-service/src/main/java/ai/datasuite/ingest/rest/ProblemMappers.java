@@ -91,7 +91,16 @@ public class ProblemMappers {
         };
         String title = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
-        return problem(status, slug, title, status < 500 ? e.getMessage() : "internal error", Map.of());
+        // Say what to do instead of the framework's wording about @Consumes/@Produces.
+        String detail = switch (status) {
+            case 404 -> "no such resource; the API is described at /q/openapi";
+            case 405 -> "this method is not allowed on this path; the API is described at /q/openapi";
+            case 406 -> "this endpoint answers application/json (errors: application/problem+json)";
+            case 415 -> "this content type is not accepted here; uploads are multipart/form-data with a 'file' and a "
+                    + "'metadata' part (see /q/openapi)";
+            default -> status < 500 ? e.getMessage() : "internal error";
+        };
+        return problem(status, slug, title, detail, Map.of());
     }
 
     @ServerExceptionMapper

@@ -219,7 +219,10 @@ class FileResourceTest {
         upload(user, "n".repeat(300) + ".txt", "hello".getBytes(StandardCharsets.UTF_8), meta(user)).then()
                 .statusCode(400).body("title", equalTo("File name too long"));
         given().contentType("application/json").body("{}").post("/api/v1/files").then().statusCode(415)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").body("detail", containsString("multipart/form-data"));
+        given().contentType("application/json").body("{}").put("/api/v1/files/{id}", UUID.randomUUID().toString())
+                .then().statusCode(405).contentType("application/problem+json")
+                .body("type", equalTo("urn:ai-data-suite:problem:method-not-allowed"));
     }
 
     @Test
