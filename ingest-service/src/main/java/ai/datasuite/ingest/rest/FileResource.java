@@ -112,7 +112,7 @@ public class FileResource {
             return Response.ok(upload.file()).build();
         } finally {
             if (parts.upload() != null) {
-                deleteQuietly(parts.upload().file());
+                parts.upload().discard();
             }
         }
     }
@@ -249,14 +249,6 @@ public class FileResource {
             throw new ConstraintViolationException(violations);
         }
         return request;
-    }
-
-    private static void deleteQuietly(java.nio.file.Path file) {
-        try {
-            java.nio.file.Files.deleteIfExists(file);
-        } catch (java.io.IOException ignored) {
-            // the uploads directory is temporary space
-        }
     }
 
     private static StreamingOutput stream(InputStream in) {

@@ -132,11 +132,7 @@ public class UploadReader {
 
     private static void delete(SpooledUpload upload) {
         if (upload != null) {
-            try {
-                Files.deleteIfExists(upload.file());
-            } catch (IOException ignored) {
-                // the uploads directory is temporary space
-            }
+            upload.discard();
         }
     }
 

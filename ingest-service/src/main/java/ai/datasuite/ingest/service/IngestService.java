@@ -109,7 +109,7 @@ public class IngestService {
                     ms(started, System.nanoTime()));
             return committed;
         } finally {
-            deleteQuietly(text);
+            SpooledUpload.deleteQuietly(text);
         }
     }
 
@@ -265,14 +265,6 @@ public class IngestService {
             return Files.createTempFile(beside.toAbsolutePath().getParent(), "text-", ".txt");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.debugf("could not delete temp file %s: %s", file, e.getMessage());
         }
     }
 

@@ -43,31 +43,23 @@ import ai.datasuite.metadata.service.ProblemException;
 @Tag(name = "Files", description = "Catalogue of stored objects")
 public class FileResource {
 
-    static final String FILE_EXAMPLE = """
-            {"id": "3f1c2a9e-5d1b-4c7e-9a0f-1b2c3d4e5f60", "owner_id": "alice",
+    /** The fields ingest-service sends; a stored record adds its status and creation time. */
+    private static final String FILE_FIELDS = """
+            "id": "3f1c2a9e-5d1b-4c7e-9a0f-1b2c3d4e5f60", "owner_id": "alice",
              "original_name": "7bd855d8-463d-4ed5-93ca-5fe35145f733.xlsx", "extension": "xlsx",
              "media_type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
              "name_media_type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
              "extension_mismatch": false, "size_bytes": 5289,
              "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-             "bucket": "suite-files", "object_key": "alice/3f1c2a9e-5d1b-4c7e-9a0f-1b2c3d4e5f60",
+             "bucket": "ai-data-suite",
+             "object_key": "files/alice/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08/3f1c2a9e-5d1b-4c7e-9a0f-1b2c3d4e5f60",
              "data_type": "benchmark", "tags": ["gaia", "validation"],
-             "text_key": "alice/3f1c2a9e-5d1b-4c7e-9a0f-1b2c3d4e5f60.txt", "text_length": 812,
-             "text_truncated": false, "details": {"sheets": 1},
-             "task_id": "7bd855d8-463d-4ed5-93ca-5fe35145f733"}""";
-    static final String FILE_VIEW_EXAMPLE = """
-            {"id": "3f1c2a9e-5d1b-4c7e-9a0f-1b2c3d4e5f60", "owner_id": "alice",
-             "original_name": "7bd855d8-463d-4ed5-93ca-5fe35145f733.xlsx", "extension": "xlsx",
-             "media_type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-             "name_media_type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-             "extension_mismatch": false, "size_bytes": 5289,
-             "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-             "bucket": "suite-files", "object_key": "alice/3f1c2a9e-5d1b-4c7e-9a0f-1b2c3d4e5f60",
-             "data_type": "benchmark", "tags": ["gaia", "validation"],
-             "text_key": "alice/3f1c2a9e-5d1b-4c7e-9a0f-1b2c3d4e5f60.txt", "text_length": 812,
-             "text_truncated": false, "details": {"sheets": 1},
-             "task_id": "7bd855d8-463d-4ed5-93ca-5fe35145f733", "status": "STORED",
-             "created_at": "2026-11-25T10:15:30.123456Z"}""";
+             "text_key": "text/alice/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08/3f1c2a9e-5d1b-4c7e-9a0f-1b2c3d4e5f60.txt",
+             "text_length": 812, "text_truncated": false, "details": {"sheet_count": 1},
+             "task_id": "7bd855d8-463d-4ed5-93ca-5fe35145f733\"""";
+    static final String FILE_EXAMPLE = "{" + FILE_FIELDS + "}";
+    static final String FILE_VIEW_EXAMPLE = "{" + FILE_FIELDS
+            + ", \"status\": \"STORED\", \"created_at\": \"2026-11-25T10:15:30.123456Z\"}";
     static final String CONFLICT_EXAMPLE = """
             {"type": "urn:ai-data-suite:problem:conflict", "title": "Conflict", "status": 409,
              "detail": "Owner alice already stored this content as file 3f1c2a9e-5d1b-4c7e-9a0f-1b2c3d4e5f60",
