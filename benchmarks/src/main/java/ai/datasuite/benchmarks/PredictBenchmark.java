@@ -1,0 +1,232 @@
+package ai.datasuite.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * POST /api/v1/predict over HTTP against a raw ONNX Runtime session on the same model folder, with the same tokenizer,
+ * truncation and intra-op threads, in one run, at batch 1, 8 and 32, one request at a time (one client).
+ * Prints texts/s and p50 per request for both and the ratio. Goal: ratio >= 0.85 and batch-1 p50 within 2 ms of raw.
+ */
+public final class PredictBenchmark {
+
+    private static final URI INFERENCE = URI.create("http://127.0.0.1:" + env("INFERENCE_PORT", "8083"));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        JsonNode model = JSON.readTree(get(http, "/api/v1/models/emotion"));
+        Path folder = modelFolder(model.path("version").asText());
+        int maxLength = model.path("max_length").asInt(512);
+        int threads = Integer.parseInt(env("INFERENCE_SERVING_INTRA_OP_THREADS",
+                String.valueOf(Runtime.getRuntime().availableProcessors())));
+        List<String> texts = devTexts();
+
+        try (Raw raw = new Raw(folder, maxLength, threads)) {
+            System.out.printf("predict: model emotion %s (%s), intra-op threads %d, %d rounds, one client%n",
+                    model.path("version").asText(), folder, threads, rounds);
+            System.out.printf("  %-6s %12s %12s %10s %10s %10s %8s%n", "batch", "raw text/s", "http text/s",
+                    "raw p50", "http p50", "p50 diff", "ratio");
+            for (int batch : new int[] {1, 8, 32}) {
+                int requests = batch == 1 ? 400 : batch == 8 ? 120 : 40;
+                // Warm both paths (JIT, connections, ONNX Runtime arenas) before measuring.
+                measureRaw(raw, texts, batch, requests / 4);
+                measureHttp(http, texts, batch, requests / 4);
+                Stats rawStats = new Stats(), httpStats = new Stats();
+                // Alternate the two so that drift of the shared machine hits both alike.
+                for (int r = 0; r < rounds; r++) {
+                    rawStats.add(measureRaw(raw, texts, batch, requests), batch);
+                    httpStats.add(measureHttp(http, texts, batch, requests), batch);
+                }
+                double rawRate = rawStats.textsPerSecond(), httpRate = httpStats.textsPerSecond();
+                double rawP50 = rawStats.p50(), httpP50 = httpStats.p50();
+                System.out.printf("  %-6d %12.0f %12.0f %8.2f ms %8.2f ms %8.2f ms %8.2f%n", batch, rawRate, httpRate,
+                        rawP50, httpP50, httpP50 - rawP50, httpRate / rawRate);
+            }
+            System.out.println("  goal: ratio >= 0.85 at every batch size; batch-1 p50 diff <= 2 ms");
+        }
+    }
+
+    /** Latencies in nanoseconds of {@code requests} sequential calls of {@code batch} texts each. */
+    private static long[] measureRaw(Raw raw, List<String> texts, int batch, int requests) throws Exception {
+        long[] latencies = new long[requests];
+        for (int i = 0; i < requests; i++) {
+            List<String> slice = slice(texts, i, batch);
+            long t = System.nanoTime();
+            float[][] probabilities = raw.predict(slice);
+            latencies[i] = System.nanoTime() - t;
+            if (probabilities.length != batch) {
+                throw new IllegalStateException("raw session returned " + probabilities.length + " rows");
+            }
+        }
+        return latencies;
+    }
+
+    private static long[] measureHttp(HttpClient http, List<String> texts, int batch, int requests) throws Exception {
+        long[] latencies = new long[requests];
+        for (int i = 0; i < requests; i++) {
+            byte[] body = JSON.writeValueAsBytes(Map.of("texts", slice(texts, i, batch)));
+            HttpRequest request = HttpRequest.newBuilder(INFERENCE.resolve("/api/v1/predict"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            long t = System.nanoTime();
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            latencies[i] = System.nanoTime() - t;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("predict answered " + response.statusCode() + ": "
+                        + new String(response.body()));
+            }
+        }
+        return latencies;
+    }
+
+    private static List<String> slice(List<String> texts, int request, int batch) {
+        List<String> slice = new ArrayList<>(batch);
+        for (int j = 0; j < batch; j++) {
+            slice.add(texts.get((request * batch + j) % texts.size()));
+        }
+        return slice;
+    }
+
+    /** The model's folder: the version the service reports, under the suite's data directory. */
+    private static Path modelFolder(String version) {
+        Path folder = Path.of(env("SUITE_DATA_DIR", ".suite-data"), "models", "emotion", version);
+        if (!Files.isRegularFile(folder.resolve("model.onnx"))) {
+            throw new IllegalStateException("no model.onnx in " + folder + "; start the suite with ./suite start");
+        }
+        return folder;
+    }
+
+    /** Real comments: the GoEmotions dev texts (first column). */
+    private static List<String> devTexts() throws IOException {
+        Path dev = Path.of(env("GOEMOTIONS_DIR", "../shared/datasets/goemotions"), "dev.tsv");
+        List<String> texts = new ArrayList<>();
+        for (String line : Files.readAllLines(dev)) {
+            texts.add(line.substring(0, line.indexOf('\t')));
+        }
+        return texts;
+    }
+
+    private static String get(HttpClient http, String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(INFERENCE.resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** The baseline: tokenizer + session + softmax, nothing else. */
+    private static final class Raw implements AutoCloseable {
+        private final HuggingFaceTokenizer tokenizer;
+        private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+        private final OrtSession session;
+
+        Raw(Path folder, int maxLength, int threads) throws Exception {
+            tokenizer = HuggingFaceTokenizer.builder().optTokenizerPath(folder.resolve("tokenizer.json"))
+                    .optMaxLength(maxLength).optTruncation(true).optPadding(true).build();
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setIntraOpNumThreads(threads);
+            session = env.createSession(folder.resolve("model.onnx").toString(), options);
+        }
+
+        float[][] predict(List<String> texts) throws Exception {
+            Encoding[] encodings = tokenizer.batchEncode(texts);
+            int n = encodings.length, seq = encodings[0].getIds().length;
+            long[][] ids = new long[n][], mask = new long[n][], types = new long[n][seq];
+            for (int i = 0; i < n; i++) {
+                ids[i] = encodings[i].getIds();
+                mask[i] = encodings[i].getAttentionMask();
+            }
+            Map<String, OnnxTensor> inputs = new HashMap<>();
+            try {
+                for (String name : session.getInputNames()) {
+                    long[][] values = switch (name) {
+                        case "input_ids" -> ids;
+                        case "attention_mask" -> mask;
+                        case "token_type_ids" -> types;
+                        default -> throw new IllegalStateException("unexpected model input " + name);
+                    };
+                    inputs.put(name, OnnxTensor.createTensor(env, values));
+                }
+                try (OrtSession.Result result = session.run(inputs)) {
+                    float[][] logits = (float[][]) result.get(0).getValue();
+                    for (float[] row : logits) {
+                        softmax(row);
+                    }
+                    return logits;
+                }
+            } finally {
+                inputs.values().forEach(OnnxTensor::close);
+            }
+        }
+
+        private static void softmax(float[] row) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (float v : row) {
+                max = Math.max(max, v);
+            }
+            double sum = 0;
+            for (int i = 0; i < row.length; i++) {
+                row[i] = (float) Math.exp(row[i] - max);
+                sum += row[i];
+            }
+            for (int i = 0; i < row.length; i++) {
+                row[i] /= (float) sum;
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            session.close();
+            tokenizer.close();
+        }
+    }
+
+    /** Per-request latencies of all rounds, and the texts/s they add up to. */
+    private static final class Stats {
+        private final List<long[]> rounds = new ArrayList<>();
+        private long texts;
+
+        void add(long[] latencies, int batch) {
+            rounds.add(latencies);
+            texts += (long) latencies.length * batch;
+        }
+
+        double textsPerSecond() {
+            long total = rounds.stream().flatMapToLong(Arrays::stream).sum();
+            return texts / (total / 1e9);
+        }
+
+        double p50() {
+            long[] all = rounds.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            return all[all.length / 2] / 1e6;
+        }
+    }
+}
