@@ -1,0 +1,16 @@
+package ai.datasuite.inference.mapping;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import ai.datasuite.inference.service.LabelScore;
+
+/** Predictions in the order of the texts, all from one version of one model. */
+public record PredictResponse(String model, String modelVersion, List<PredictionView> predictions) {
+
+    /** The top label and its probability; {@code ranked} (best first) only when {@code top_k} was asked. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record PredictionView(String label, double score, List<LabelScore> ranked) {
+    }
+}

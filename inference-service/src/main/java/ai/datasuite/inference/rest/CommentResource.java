@@ -1,0 +1,290 @@
+package ai.datasuite.inference.rest;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import ai.datasuite.inference.client.CommentFilter;
+import ai.datasuite.inference.client.RemoteStats;
+import ai.datasuite.inference.config.CommentsConfig;
+import ai.datasuite.inference.mapping.CommentPage;
+import ai.datasuite.inference.mapping.CommentView;
+import ai.datasuite.inference.mapping.LabelRequest;
+import ai.datasuite.inference.mapping.NewComment;
+import ai.datasuite.inference.rest.auth.ApiKeys;
+import ai.datasuite.inference.service.ChartService;
+import ai.datasuite.inference.service.CommentService;
+import ai.datasuite.inference.service.ProblemException;
+
+@Path("/api/v1/comments")
+@Tag(name = "comments", description = "Comments, their emotion predictions, admin labels and statistics")
+@SecuritySchemes({
+        @SecurityScheme(securitySchemeName = "adminBearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+                description = "An admin API key (inference.security.admin-keys / INFERENCE_ADMIN_KEYS)"),
+        @SecurityScheme(securitySchemeName = "adminApiKey", type = SecuritySchemeType.APIKEY,
+                apiKeyName = "X-Api-Key", in = SecuritySchemeIn.HEADER,
+                description = "The same admin API key in the X-Api-Key header")})
+public class CommentResource {
+
+    static final String PROBLEM = "application/problem+json";
+    static final String COMMENT = """
+            {"num": 42, "comments": "I love this new feature!", "request_user": "alice",
+             "request_time": "2026-11-26T09:30:00Z", "status": "predicted", "prediction_result": "joy",
+             "prediction_score": 0.93, "model_version": "emotion-1", "predicted_at": "2026-11-26T09:30:00Z",
+             "true_label": null, "feedback": null, "labelled_by": null, "labelled_at": null, "attempts": 0,
+             "last_error": null}""";
+    static final String PENDING = """
+            {"num": 43, "comments": "Where is my order?", "request_user": "bob",
+             "request_time": "2026-11-26T09:31:00Z", "status": "pending", "prediction_result": null,
+             "prediction_score": null, "model_version": null, "predicted_at": null, "true_label": null,
+             "feedback": null, "labelled_by": null, "labelled_at": null, "attempts": 0, "last_error": null,
+             "notice": "The comment was stored pending: the synchronous prediction with model 'emotion' failed (model 'emotion' is not loaded). The batch job will predict it."}""";
+    static final String LABELLED = """
+            {"num": 42, "comments": "I love this new feature!", "request_user": "alice",
+             "request_time": "2026-11-26T09:30:00Z", "status": "predicted", "prediction_result": "joy",
+             "prediction_score": 0.93, "model_version": "emotion-1", "predicted_at": "2026-11-26T09:30:00Z",
+             "true_label": "joy", "feedback": "clearly happy", "labelled_by": "alice-admin",
+             "labelled_at": "2026-11-26T10:00:00Z", "attempts": 0, "last_error": null}""";
+    static final String STATS = """
+            {"total": 3, "predicted": 2, "labelled": 1, "pending": 1, "failed": 0,
+             "per_predicted_label": {"anger": 0, "disgust": 0, "fear": 0, "joy": 2, "neutral": 0, "sadness": 0, "surprise": 0},
+             "per_true_label": {"anger": 0, "disgust": 0, "fear": 0, "joy": 1, "neutral": 0, "sadness": 0, "surprise": 0},
+             "mean_score": 0.9, "accuracy": 1.0, "evaluated": 1,
+             "per_label": {"joy": {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 1}}, "macro_f1": 1.0,
+             "confusion": {"labels": ["anger", "disgust", "fear", "joy", "neutral", "sadness", "surprise"],
+                           "matrix": [[0,0,0,0,0,0,0],[0,0,0,0,0,0,0],[0,0,0,0,0,0,0],[0,0,0,1,0,0,0],[0,0,0,0,0,0,0],[0,0,0,0,0,0,0],[0,0,0,0,0,0,0]]},
+             "volume_per_day": [{"day": "2026-11-26", "count": 3}]}""";
+    static final String VALIDATION = "{\"type\": \"urn:ai-data-suite:problem:validation\", \"title\": \"Invalid request\", \"status\": 400, \"detail\": \"true_label must be one of anger, disgust, fear, joy, neutral, sadness, surprise (lower case), not 'happy'\", \"allowed\": [\"anger\", \"disgust\", \"fear\", \"joy\", \"neutral\", \"sadness\", \"surprise\"]}";
+    static final String NOT_FOUND = "{\"type\": \"urn:ai-data-suite:problem:not-found\", \"title\": \"Not found\", \"status\": 404, \"detail\": \"comment 4711 does not exist\"}";
+    static final String UNAVAILABLE = "{\"type\": \"urn:ai-data-suite:problem:metadata-unavailable\", \"title\": \"metadata-service unavailable\", \"status\": 503, \"detail\": \"metadata-service at http://127.0.0.1:8082 is unavailable (connection refused); comments are stored there. Start it (./suite start, or docker compose up -d metadata-service) and retry.\", \"retry_after_seconds\": 5}";
+    static final String UNAUTHORIZED = "{\"type\": \"urn:ai-data-suite:problem:unauthorized\", \"title\": \"Unauthorized\", \"status\": 401, \"detail\": \"No API key was sent. " + ApiKeys.HOW_TO_CONFIGURE + "\"}";
+    static final String FORBIDDEN = "{\"type\": \"urn:ai-data-suite:problem:forbidden\", \"title\": \"Forbidden\", \"status\": 403, \"detail\": \"This endpoint needs the admin role, which the presented API key does not have. ...\"}";
+
+    private final CommentService comments;
+    private final ChartService charts;
+    private final CommentsConfig config;
+
+    public CommentResource(CommentService comments, ChartService charts, CommentsConfig config) {
+        this.comments = comments;
+        this.charts = charts;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Post a comment",
+            description = "Stores the comment in metadata-service. With `?predict=now` it is classified first and "
+                    + "stored with its prediction; if the model cannot predict it now (unloaded, say) the comment is "
+                    + "still stored, pending, with a `notice`. Without it the comment is stored pending and the "
+                    + "batch job predicts it.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = NewComment.class),
+            examples = @ExampleObject(name = "comment", value = "{\"username\": \"alice\", \"comment\": \"I love this new feature!\"}")))
+    @APIResponse(responseCode = "201", description = "Stored; Location names the comment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+                    @ExampleObject(name = "predicted", value = COMMENT),
+                    @ExampleObject(name = "deferred", value = PENDING)}))
+    @APIResponse(responseCode = "400", description = "Missing or invalid username/comment, or predict other than now",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "validation",
+                    value = "{\"type\": \"urn:ai-data-suite:problem:validation\", \"title\": \"Invalid request\", \"status\": 400, \"detail\": \"comment must not be blank\", \"errors\": [{\"field\": \"comment\", \"message\": \"must not be blank\"}]}")))
+    @APIResponse(responseCode = "503", description = "metadata-service is unavailable; nothing was stored",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "metadata-unavailable", value = UNAVAILABLE)))
+    public Response create(@NotNull @Valid NewComment comment,
+                           @Parameter(description = "`now` to classify before storing", example = "now")
+                           @RestQuery String predict) {
+        boolean now = false;
+        if (predict != null && !predict.isEmpty()) {
+            if (!predict.equals("now")) {
+                throw ProblemException.validation("predict must be 'now' or absent, not '" + predict + "'", null);
+            }
+            now = true;
+        }
+        CommentView created = comments.create(comment, now);
+        return Response.created(URI.create("/api/v1/comments/" + created.num())).entity(created).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List comments", description = "Newest first; every filter is optional. `from`/`to` take an "
+            + "ISO instant or a date and bound `request_time`.")
+    @APIResponse(responseCode = "200", description = "A page of comments",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page",
+                    value = "{\"items\": [" + COMMENT + "], \"page\": 0, \"size\": 50, \"total\": 1}")))
+    @APIResponse(responseCode = "400", description = "A filter or the paging is invalid",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "validation",
+                    value = "{\"type\": \"urn:ai-data-suite:problem:validation\", \"title\": \"Invalid request\", \"status\": 400, \"detail\": \"status must be one of pending, predicted, failed, not 'done'\"}")))
+    @APIResponse(responseCode = "503", description = "metadata-service is unavailable",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "metadata-unavailable", value = UNAVAILABLE)))
+    public CommentPage list(@Parameter(example = "alice") @RestQuery String user,
+                            @Parameter(example = "joy") @RestQuery("predicted_label") String predictedLabel,
+                            @Parameter(example = "joy") @RestQuery("true_label") String trueLabel,
+                            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN), example = "false") @RestQuery String labelled,
+                            @Parameter(schema = @Schema(enumeration = {"pending", "predicted", "failed"}), example = "predicted")
+                            @RestQuery String status,
+                            @Parameter(example = "2026-11-01") @RestQuery String from,
+                            @Parameter(example = "2026-11-30T23:59:59Z") @RestQuery String to,
+                            @Parameter(example = "0") @RestQuery String page,
+                            @Parameter(example = "50") @RestQuery String size) {
+        Boolean isLabelled = null;
+        if (labelled != null && !labelled.isEmpty()) {
+            if (!labelled.equals("true") && !labelled.equals("false")) {
+                throw ProblemException.validation("labelled must be true or false, not '" + labelled + "'", null);
+            }
+            isLabelled = Boolean.valueOf(labelled);
+        }
+        return comments.list(new CommentFilter(blankToNull(user), blankToNull(predictedLabel), blankToNull(trueLabel),
+                        isLabelled, blankToNull(status), blankToNull(from), blankToNull(to)),
+                number("page", page, 0), number("size", size, 50));
+    }
+
+    @GET
+    @Path("/{num}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Get a comment")
+    @APIResponse(responseCode = "200", description = "The comment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "comment", value = COMMENT)))
+    @APIResponse(responseCode = "400", description = "num is not a positive whole number",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "validation",
+                    value = "{\"type\": \"urn:ai-data-suite:problem:validation\", \"title\": \"Invalid request\", \"status\": 400, \"detail\": \"num must be a positive whole number, not 'abc'\"}")))
+    @APIResponse(responseCode = "404", description = "No such comment",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = NOT_FOUND)))
+    public CommentView get(@Parameter(example = "42") @PathParam("num") String num) {
+        return comments.get(num(num));
+    }
+
+    @PUT
+    @Path("/{num}/label")
+    @RolesAllowed(ApiKeys.ADMIN)
+    @SecurityRequirement(name = "adminBearer")
+    @SecurityRequirement(name = "adminApiKey")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Label a comment (admin)",
+            description = "Records the true label (one of anger, disgust, fear, joy, neutral, sadness, surprise) and "
+                    + "feedback; `labelled_by` is the name of the admin key's holder. Needs an admin API key.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = LabelRequest.class),
+            examples = @ExampleObject(name = "label", value = "{\"true_label\": \"joy\", \"feedback\": \"clearly happy\"}")))
+    @APIResponse(responseCode = "200", description = "The labelled comment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "labelled", value = LABELLED)))
+    @APIResponse(responseCode = "400", description = "A label outside the seven, or a malformed body",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "validation", value = VALIDATION)))
+    @APIResponse(responseCode = "401", description = "No API key, or an unknown one",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unauthorized", value = UNAUTHORIZED)))
+    @APIResponse(responseCode = "403", description = "The key has no admin role",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+    @APIResponse(responseCode = "404", description = "No such comment",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = NOT_FOUND)))
+    public CommentView label(@Parameter(example = "42") @PathParam("num") String num,
+                             @NotNull @Valid LabelRequest request, @Context SecurityContext security) {
+        return comments.label(num(num), request, security.getUserPrincipal().getName());
+    }
+
+    @GET
+    @Path("/stats")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Comment statistics",
+            description = "Counts per predicted and true label, accuracy and per-label precision/recall/F1 on rows "
+                    + "with both labels, the confusion matrix (rows: true, columns: predicted), volume per day and "
+                    + "the mean score, over comments whose request_time lies in [from, to].")
+    @APIResponse(responseCode = "200", description = "The statistics",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "stats", value = STATS)))
+    @APIResponse(responseCode = "400", description = "from/to is not an ISO instant or date",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "validation",
+                    value = "{\"type\": \"urn:ai-data-suite:problem:validation\", \"title\": \"Invalid request\", \"status\": 400, \"detail\": \"from must be an ISO instant (2026-11-26T10:00:00Z) or a date (2026-11-26), not 'yesterday'\"}")))
+    @APIResponse(responseCode = "503", description = "metadata-service is unavailable",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "metadata-unavailable", value = UNAVAILABLE)))
+    public RemoteStats stats(@Parameter(example = "2026-11-01") @RestQuery String from,
+                             @Parameter(example = "2026-11-30") @RestQuery String to) {
+        return comments.stats(blankToNull(from), blankToNull(to));
+    }
+
+    @GET
+    @Path("/stats/chart")
+    @Produces("image/png")
+    @Operation(summary = "Statistics as a PNG chart",
+            description = "`kind=distribution` (default): bars of predicted and true counts per label; "
+                    + "`kind=confusion`: a heat map of the confusion matrix with the count in each cell.")
+    @APIResponse(responseCode = "200", description = "The chart",
+            content = @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                    examples = @ExampleObject(name = "png", summary = "PNG bytes", value = "\\x89PNG...")))
+    @APIResponse(responseCode = "400", description = "Unknown kind, bad size or bad from/to",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "validation",
+                    value = "{\"type\": \"urn:ai-data-suite:problem:validation\", \"title\": \"Invalid request\", \"status\": 400, \"detail\": \"kind must be distribution or confusion, not 'pie'\"}")))
+    @APIResponse(responseCode = "503", description = "metadata-service is unavailable",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "metadata-unavailable", value = UNAVAILABLE)))
+    public Response chart(@Parameter(schema = @Schema(enumeration = {"distribution", "confusion"}), example = "confusion")
+                          @RestQuery String kind,
+                          @Parameter(example = "2026-11-01") @RestQuery String from,
+                          @Parameter(example = "2026-11-30") @RestQuery String to,
+                          @Parameter(description = "pixels, 200..4000", example = "900") @RestQuery String width,
+                          @Parameter(description = "pixels, 200..4000", example = "600") @RestQuery String height) {
+        String chartKind = kind == null || kind.isEmpty() ? "distribution" : kind;
+        if (!chartKind.equals("distribution") && !chartKind.equals("confusion")) {
+            throw ProblemException.validation("kind must be distribution or confusion, not '" + kind + "'", null);
+        }
+        int w = number("width", width, config.chart().width());
+        int h = number("height", height, config.chart().height());
+        if (w < 200 || w > 4000 || h < 200 || h > 4000) {
+            throw ProblemException.validation("width and height must be between 200 and 4000 pixels", null);
+        }
+        RemoteStats stats = comments.stats(blankToNull(from), blankToNull(to));
+        byte[] png = chartKind.equals("confusion") ? charts.confusion(stats, w, h) : charts.distribution(stats, w, h);
+        return Response.ok(png, "image/png").header("Cache-Control", "no-store").build();
+    }
+
+    private static long num(String raw) {
+        try {
+            long num = Long.parseLong(raw);
+            if (num > 0) {
+                return num;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.validation("num must be a positive whole number, not '" + raw + "'", null);
+    }
+
+    static int number(String name, String raw, int fallback) {
+        if (raw == null || raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw ProblemException.validation(name + " must be a whole number, not '" + raw + "'", null);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,86 @@
+package ai.datasuite.inference.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import ai.datasuite.inference.mapping.JobView;
+import ai.datasuite.inference.service.JobTracker;
+import ai.datasuite.inference.service.PredictionJob;
+import ai.datasuite.inference.service.ProblemException;
+
+@Path("/api/v1/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "jobs", description = "Batch jobs of this instance: run the comment prediction now, follow its progress")
+public class JobResource {
+
+    static final String RUNNING = """
+            {"id": "0f8e2a52-8f8a-4d55-9d0e-3f1c2a6b7c11", "kind": "predict", "trigger": "manual", "status": "running",
+             "worker": "host-1:4242:9f3a01bc", "claimed": 64, "predicted": 63, "failed": 1, "rejected": 0,
+             "started_at": "2026-11-26T10:00:00Z", "finished_at": null, "message": null}""";
+    static final String DONE = """
+            {"id": "0f8e2a52-8f8a-4d55-9d0e-3f1c2a6b7c11", "kind": "predict", "trigger": "manual", "status": "succeeded",
+             "worker": "host-1:4242:9f3a01bc", "claimed": 70, "predicted": 69, "failed": 1, "rejected": 0,
+             "started_at": "2026-11-26T10:00:00Z", "finished_at": "2026-11-26T10:00:02Z",
+             "message": "3 batches: 70 claimed, 69 predicted, 1 failed, 0 rejected"}""";
+
+    private final PredictionJob prediction;
+    private final JobTracker tracker;
+
+    public JobResource(PredictionJob prediction, JobTracker tracker) {
+        this.prediction = prediction;
+        this.tracker = tracker;
+    }
+
+    @POST
+    @Path("/predict")
+    @Operation(summary = "Predict pending comments now",
+            description = "Starts the batch job that the scheduler otherwise runs on inference.jobs.predict.cron. "
+                    + "It claims pending comments in batches, classifies them and writes the results back; follow it "
+                    + "at the Location.")
+    @APIResponse(responseCode = "202", description = "Started; Location names the job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "started", value = RUNNING)))
+    @APIResponse(responseCode = "409", description = "A prediction job is already running on this instance",
+            content = @Content(mediaType = CommentResource.PROBLEM, examples = @ExampleObject(name = "job-running",
+                    value = "{\"type\": \"urn:ai-data-suite:problem:job-running\", \"title\": \"Job already running\", \"status\": 409, \"detail\": \"a predict job is already running on this instance (0f8e2a52-...); follow it at /api/v1/jobs/0f8e2a52-... and start another when it has finished\", \"running_job_id\": \"0f8e2a52-8f8a-4d55-9d0e-3f1c2a6b7c11\"}")))
+    public Response predict() {
+        JobView job = prediction.runNow();
+        return Response.accepted(job).location(URI.create("/api/v1/jobs/" + job.id())).build();
+    }
+
+    @GET
+    @Operation(summary = "Recent jobs", description = "Newest first; in memory on this instance. Scheduled runs that "
+            + "found nothing to do are not kept.")
+    @APIResponse(responseCode = "200", description = "The jobs",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "jobs", value = "[" + DONE + "]")))
+    public List<JobView> list() {
+        return tracker.recent();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A job's progress", description = "The counters move after every batch while it runs.")
+    @APIResponse(responseCode = "200", description = "The job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+                    @ExampleObject(name = "running", value = RUNNING), @ExampleObject(name = "succeeded", value = DONE)}))
+    @APIResponse(responseCode = "404", description = "Unknown job (or one pushed out of the history)",
+            content = @Content(mediaType = CommentResource.PROBLEM, examples = @ExampleObject(name = "not-found",
+                    value = "{\"type\": \"urn:ai-data-suite:problem:not-found\", \"title\": \"Not found\", \"status\": 404, \"detail\": \"job 'nope' is unknown on this instance\"}")))
+    public JobView get(@Parameter(example = "0f8e2a52-8f8a-4d55-9d0e-3f1c2a6b7c11") @PathParam("id") String id) {
+        return tracker.find(id).orElseThrow(() -> ProblemException.notFound("job '" + id + "' is unknown on this instance"));
+    }
+}

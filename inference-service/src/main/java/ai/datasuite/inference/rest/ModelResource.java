@@ -1,0 +1,124 @@
+package ai.datasuite.inference.rest;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import ai.datasuite.inference.mapping.LoadReport;
+import ai.datasuite.inference.mapping.ModelView;
+import ai.datasuite.inference.mapping.UnloadReport;
+import ai.datasuite.inference.service.ModelRegistry;
+import ai.datasuite.inference.service.ProblemException;
+
+@Path("/api/v1/models")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Models", description = "Registered text-classification models: state, memory, load and unload")
+public class ModelResource {
+
+    private static final String MODEL_EXAMPLE = """
+            {"id": "emotion", "version": "v1", "source": "BuiltinEmotionModel", "path": "/data/models/emotion/v1",
+             "state": "loaded", "loaded": true,
+             "labels": ["anger", "disgust", "fear", "joy", "neutral", "sadness", "surprise"],
+             "input_names": ["input_ids", "attention_mask"], "output_name": "logits", "max_length": 512,
+             "memory": {"model_file_bytes": 328495616, "memory_bytes": 412106752, "process_rss_bytes": 905211904},
+             "batching": {"runs": 120, "texts": 1830, "requests": 1502, "largest_batch": 32},
+             "loaded_at": "2026-11-25T10:15:30.123456Z"}""";
+    private static final String LOAD_EXAMPLE = """
+            {"id": "emotion", "version": "v1", "already_loaded": false, "memory_bytes": 412106752,
+             "model_file_bytes": 328495616, "rss_before_bytes": 493105152, "rss_after_bytes": 905211904,
+             "load_millis": 1480, "model": {"id": "emotion", "version": "v1", "state": "loaded", "loaded": true}}""";
+    private static final String UNLOAD_EXAMPLE = """
+            {"id": "emotion", "version": "v1", "was_loaded": true, "closed": true, "released_bytes": 398458880,
+             "memory_bytes_at_load": 412106752, "model_file_bytes": 328495616, "rss_before_bytes": 905211904,
+             "rss_after_bytes": 506753024}""";
+    private static final String NOT_FOUND_EXAMPLE = """
+            {"type": "urn:ai-data-suite:problem:not-found", "title": "Not found", "status": 404,
+             "detail": "No model 'sentiment'; GET /api/v1/models lists the models"}""";
+    private static final String LOAD_FAILED_EXAMPLE = """
+            {"type": "urn:ai-data-suite:problem:model-load-failed", "title": "Model could not be loaded",
+             "status": 500, "detail": "Model 'mine' could not be loaded from /models/mine: Model folder /models/mine\
+             has no tokenizer.json"}""";
+
+    private final ModelRegistry registry;
+
+    public ModelResource(ModelRegistry registry) {
+        this.registry = registry;
+    }
+
+    @GET
+    @Operation(summary = "List the models",
+            description = "Every registered model (built-in and configured), loaded or not, with its labels, input"
+                    + " names, max length, memory and micro-batching counters.")
+    @APIResponse(responseCode = "200", description = "The models, by id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ModelView.class),
+                    examples = @ExampleObject(name = "models", value = "[" + MODEL_EXAMPLE + "]")))
+    public List<ModelView> list() {
+        return registry.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get one model")
+    @APIResponse(responseCode = "200", description = "The model",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ModelView.class),
+                    examples = @ExampleObject(name = "model", value = MODEL_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "Unknown model",
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
+    public ModelView get(@Parameter(description = "Model id", example = "emotion") @PathParam("id") String id) {
+        return registry.find(id).orElseThrow(() -> ProblemException.notFound(
+                "No model '" + id + "'; GET /api/v1/models lists the models"));
+    }
+
+    @POST
+    @Path("/{id}/load")
+    @Operation(summary = "Load a model",
+            description = "Creates the ONNX session and the tokenizer. Answers what the process RSS grew by; loading"
+                    + " a loaded model changes nothing (already_loaded).")
+    @APIResponse(responseCode = "200", description = "Loaded (or already loaded)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LoadReport.class),
+                    examples = @ExampleObject(name = "loaded", value = LOAD_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "Unknown model",
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
+    @APIResponse(responseCode = "500", description = "The model folder could not be loaded",
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "load-failed", value = LOAD_FAILED_EXAMPLE)))
+    public LoadReport load(@Parameter(description = "Model id", example = "emotion") @PathParam("id") String id) {
+        return registry.load(id);
+    }
+
+    @POST
+    @Path("/{id}/unload")
+    @Operation(summary = "Unload a model",
+            description = "Waits for its running predictions, then closes the ONNX session and the tokenizer (native"
+                    + " memory freed) and answers how much the process RSS shrank. Predictions then answer 409 until"
+                    + " it is loaded again. Unloading an unloaded model changes nothing (was_loaded false).")
+    @APIResponse(responseCode = "200", description = "Unloaded; what was released",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UnloadReport.class),
+                    examples = @ExampleObject(name = "unloaded", value = UNLOAD_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "Unknown model",
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
+    public UnloadReport unload(@Parameter(description = "Model id", example = "emotion") @PathParam("id") String id) {
+        return registry.unload(id);
+    }
+}

@@ -1,0 +1,43 @@
+package ai.datasuite.inference.support;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * The comment workflow against {@link FakeCommentsMetadata} and {@link FakeTextClassifier}; scheduling is off so the
+ * tests start every job themselves. Keys: {@code root} is admin, {@code carol} only has a role that is not admin.
+ */
+public class CommentsTestProfile implements QuarkusTestProfile {
+
+    public static final String ADMIN_KEY = "admin-key-123";
+    public static final String READER_KEY = "reader-key-456";
+    public static final int BATCH_SIZE = 4;
+    public static final int MAX_ATTEMPTS = 2;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "inference.security.admin-keys", "root:" + ADMIN_KEY + ",carol:" + READER_KEY + ":reader",
+                "inference.jobs.predict.cron", "off",
+                "inference.jobs.predict.batch-size", String.valueOf(BATCH_SIZE),
+                "inference.jobs.predict.max-attempts", String.valueOf(MAX_ATTEMPTS),
+                "inference.jobs.predict.lease", "60s",
+                "inference.jobs.predict.max-batches-per-run", "20",
+                "inference.comments.model-id", "emotion-test",
+                // The real models are not needed here; do not spend the test's time loading them.
+                "inference.serving.load-at-start", "none");
+    }
+
+    @Override
+    public Set<Class<?>> getEnabledAlternatives() {
+        return Set.of(FakeTextClassifier.class);
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(FakeCommentsMetadata.class));
+    }
+}
