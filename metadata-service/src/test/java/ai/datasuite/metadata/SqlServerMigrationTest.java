@@ -40,7 +40,7 @@ class SqlServerMigrationTest {
                 .load()
                 .migrate();
         assertTrue(result.success);
-        assertEquals(1, result.migrationsExecuted);
+        assertEquals(2, result.migrationsExecuted);
 
         String fileId = UUID.randomUUID().toString();
         try (Connection db = DriverManager.getConnection(SQL_SERVER.getJdbcUrl(), SQL_SERVER.getUsername(),
@@ -131,6 +131,28 @@ class SqlServerMigrationTest {
             assertEquals(0, count(db, "SELECT COUNT(*) FROM task_files"));
             assertEquals(0, count(db, "SELECT COUNT(*) FROM file_tags"));
             assertEquals(2, count(db, "SELECT COUNT(*) FROM tasks"));
+
+            // Comments: identity num, NVARCHAR(MAX) text with emoji, and the claim query as Hibernate renders it
+            // for SQLServerDialect with UPGRADE_SKIPLOCKED (table hint UPDLOCK, ROWLOCK, READPAST).
+            String text = "So happy \uD83D\uDE00 today";
+            try (PreparedStatement insert = db.prepareStatement("""
+                    INSERT INTO comments (comments, request_user, request_time, status)
+                    VALUES (?, 'alice', SYSUTCDATETIME(), 'pending')""")) {
+                insert.setString(1, text);
+                assertEquals(1, insert.executeUpdate());
+            }
+            try (PreparedStatement claim = db.prepareStatement("""
+                    SELECT c1_0.num, c1_0.comments, c1_0.attempts FROM comments c1_0 WITH (UPDLOCK, ROWLOCK, READPAST)
+                    WHERE c1_0.status = 'pending' AND c1_0.attempts < 3
+                      AND (c1_0.lease_until IS NULL OR c1_0.lease_until < SYSUTCDATETIME())
+                    ORDER BY c1_0.num OFFSET 0 ROWS FETCH FIRST 10 ROWS ONLY""");
+                 ResultSet row = claim.executeQuery()) {
+                assertTrue(row.next());
+                assertEquals(text, row.getString(2));
+                assertEquals(0, row.getInt(3));
+                assertFalse(row.next());
+            }
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM comments WHERE request_user = 'ALICE'"));
         }
     }
 
