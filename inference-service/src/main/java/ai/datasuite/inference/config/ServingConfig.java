@@ -52,7 +52,7 @@ public interface ServingConfig {
         int maxTexts();
 
         /** Most characters (code points) in one text; above it the answer is 400 naming the text's index. */
-        @WithDefault("4000")
+        @WithDefault("5000")
         int maxChars();
     }
 

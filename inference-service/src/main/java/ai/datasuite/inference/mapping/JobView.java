@@ -1,10 +1,12 @@
 package ai.datasuite.inference.mapping;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A batch job as {@code /api/v1/jobs} reports it; the counters move after every batch while it runs.
- * {@code trigger} is {@code manual} (POST /api/v1/jobs/predict) or {@code scheduled}.
+ * {@code trigger} is {@code manual} (POST /api/v1/jobs/predict, or a retrain) or {@code scheduled}. While a job runs,
+ * {@code message} says what it is doing; {@code result} holds what a finished retrain measured (null otherwise).
  */
 public record JobView(
         String id,
@@ -18,5 +20,6 @@ public record JobView(
         int rejected,
         Instant startedAt,
         Instant finishedAt,
-        String message) {
+        String message,
+        Map<String, Object> result) {
 }

@@ -31,12 +31,12 @@ public class JobResource {
     static final String RUNNING = """
             {"id": "0f8e2a52-8f8a-4d55-9d0e-3f1c2a6b7c11", "kind": "predict", "trigger": "manual", "status": "running",
              "worker": "host-1:4242:9f3a01bc", "claimed": 64, "predicted": 63, "failed": 1, "rejected": 0,
-             "started_at": "2026-11-26T10:00:00Z", "finished_at": null, "message": null}""";
+             "started_at": "2026-11-26T10:00:00Z", "finished_at": null, "message": null, "result": null}""";
     static final String DONE = """
             {"id": "0f8e2a52-8f8a-4d55-9d0e-3f1c2a6b7c11", "kind": "predict", "trigger": "manual", "status": "succeeded",
              "worker": "host-1:4242:9f3a01bc", "claimed": 70, "predicted": 69, "failed": 1, "rejected": 0,
              "started_at": "2026-11-26T10:00:00Z", "finished_at": "2026-11-26T10:00:02Z",
-             "message": "3 batches: 70 claimed, 69 predicted, 1 failed, 0 rejected"}""";
+             "message": "3 batches: 70 claimed, 69 predicted, 1 failed, 0 rejected", "result": null}""";
 
     private final PredictionJob prediction;
     private final JobTracker tracker;

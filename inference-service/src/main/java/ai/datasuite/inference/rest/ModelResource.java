@@ -1,13 +1,20 @@
 package ai.datasuite.inference.rest;
 
+import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -16,17 +23,21 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import ai.datasuite.inference.mapping.JobView;
 import ai.datasuite.inference.mapping.LoadReport;
 import ai.datasuite.inference.mapping.ModelView;
 import ai.datasuite.inference.mapping.UnloadReport;
+import ai.datasuite.inference.rest.auth.ApiKeys;
 import ai.datasuite.inference.service.ModelRegistry;
 import ai.datasuite.inference.service.ProblemException;
+import ai.datasuite.inference.service.RetrainService;
 
 @Path("/api/v1/models")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Models", description = "Registered text-classification models: state, memory, load and unload")
+@Tag(name = "Models", description = "Registered text-classification models: state, memory, load and unload, retraining")
 public class ModelResource {
 
     private static final String MODEL_EXAMPLE = """
@@ -53,10 +64,28 @@ public class ModelResource {
              "status": 500, "detail": "Model 'mine' could not be loaded from /models/mine: Model folder /models/mine\
              has no tokenizer.json"}""";
 
-    private final ModelRegistry registry;
+    static final String RETRAIN_EXAMPLE = """
+            {"id": "5b0d7c1e-2f4a-4c11-9b8e-0a6c3d2e1f00", "kind": "retrain", "trigger": "manual",
+             "status": "running", "worker": "admin", "claimed": 0, "predicted": 0, "failed": 0, "rejected": 0,
+             "started_at": "2026-11-26T10:00:00Z", "finished_at": null,
+             "message": "embedding training texts: 12800/36308", "result": null}""";
+    static final String RETRAINED_EXAMPLE = """
+            {"id": "5b0d7c1e-2f4a-4c11-9b8e-0a6c3d2e1f00", "kind": "retrain", "trigger": "manual",
+             "status": "succeeded", "worker": "admin", "claimed": 0, "predicted": 0, "failed": 0, "rejected": 0,
+             "started_at": "2026-11-26T10:00:00Z", "finished_at": "2026-11-26T10:04:10Z",
+             "message": "v2 trained on 36308 GoEmotions rows + 120 labelled comments; dev macro-F1 0.6150 vs 0.6121 (v1); promoted: not worse on dev",
+             "result": {"new_version": "v2", "previous_version": "v1", "promoted": true, "forced": false,
+                        "labelled_comments": 120, "train_rows": 36308,
+                        "new_dev": {"n": 4946, "accuracy": 0.688, "macro_f1": 0.615, "per_label": {}},
+                        "previous_dev": {"n": 4946, "accuracy": 0.687, "macro_f1": 0.6121, "per_label": {}},
+                        "seconds": 250.1}}""";
 
-    public ModelResource(ModelRegistry registry) {
+    private final ModelRegistry registry;
+    private final RetrainService retrain;
+
+    public ModelResource(ModelRegistry registry, RetrainService retrain) {
         this.registry = registry;
+        this.retrain = retrain;
     }
 
     @GET
@@ -120,5 +149,36 @@ public class ModelResource {
                     examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
     public UnloadReport unload(@Parameter(description = "Model id", example = "emotion") @PathParam("id") String id) {
         return registry.unload(id);
+    }
+
+    @POST
+    @Path("/{id}/retrain")
+    @RolesAllowed(ApiKeys.ADMIN)
+    @SecurityRequirement(name = "adminBearer")
+    @SecurityRequirement(name = "adminApiKey")
+    @Operation(summary = "Retrain the built-in emotion model from feedback (admin)",
+            description = "Trains a new version of the built-in model's head on GoEmotions train.tsv plus every "
+                    + "admin-labelled comment, evaluates it on GoEmotions dev beside the served version, and promotes "
+                    + "it only when its dev macro-F1 is not lower, or when force=true. Runs in the background: follow "
+                    + "the job at the Location; its message says what it is doing and its result holds both "
+                    + "versions' dev metrics. The first run embeds the training texts (minutes); later runs reuse "
+                    + "the cached features and embed only the labelled comments.")
+    @APIResponse(responseCode = "202", description = "Started; Location names the job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class),
+                    examples = {@ExampleObject(name = "started", value = RETRAIN_EXAMPLE),
+                            @ExampleObject(name = "finished (GET the Location)", value = RETRAINED_EXAMPLE)}))
+    @APIResponse(responseCode = "401", description = "No API key, or an unknown one")
+    @APIResponse(responseCode = "403", description = "The key has no admin role")
+    @APIResponse(responseCode = "404", description = "Not the built-in model",
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "A retrain is already running")
+    @APIResponse(responseCode = "503", description = "The GoEmotions training data is not where the configuration says")
+    public Response retrain(@Parameter(description = "Model id", example = "emotion") @PathParam("id") String id,
+                            @Parameter(description = "promote even when worse on dev", example = "false")
+                            @QueryParam("force") @DefaultValue("false") boolean force,
+                            @Context SecurityContext security) {
+        JobView job = retrain.start(id, force, security.getUserPrincipal().getName());
+        return Response.accepted(job).location(URI.create("/api/v1/jobs/" + job.id())).build();
     }
 }

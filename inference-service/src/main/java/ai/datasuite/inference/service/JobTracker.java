@@ -54,6 +54,7 @@ public class JobTracker {
         private final AtomicInteger rejected = new AtomicInteger();
         private volatile String status = RUNNING;
         private volatile String message;
+        private volatile Map<String, Object> result;
         private volatile Instant finishedAt;
 
         Job(String kind, String trigger, String worker) {
@@ -90,9 +91,13 @@ public class JobTracker {
             this.message = message;
         }
 
+        public void result(Map<String, Object> result) {
+            this.result = result;
+        }
+
         public JobView view() {
             return new JobView(id, kind, trigger, status, worker, claimed.get(), predicted.get(), failed.get(),
-                    rejected.get(), startedAt, finishedAt, message);
+                    rejected.get(), startedAt, finishedAt, message, result);
         }
     }
 
