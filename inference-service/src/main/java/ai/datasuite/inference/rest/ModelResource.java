@@ -167,6 +167,7 @@ public class ModelResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class),
                     examples = {@ExampleObject(name = "started", value = RETRAIN_EXAMPLE),
                             @ExampleObject(name = "finished (GET the Location)", value = RETRAINED_EXAMPLE)}))
+    @APIResponse(responseCode = "400", description = "force is not true or false")
     @APIResponse(responseCode = "401", description = "No API key, or an unknown one")
     @APIResponse(responseCode = "403", description = "The key has no admin role")
     @APIResponse(responseCode = "404", description = "Not the built-in model",
@@ -176,9 +177,13 @@ public class ModelResource {
     @APIResponse(responseCode = "503", description = "The GoEmotions training data is not where the configuration says")
     public Response retrain(@Parameter(description = "Model id", example = "emotion") @PathParam("id") String id,
                             @Parameter(description = "promote even when worse on dev", example = "false")
-                            @QueryParam("force") @DefaultValue("false") boolean force,
+                            @QueryParam("force") @DefaultValue("false") String force,
                             @Context SecurityContext security) {
-        JobView job = retrain.start(id, force, security.getUserPrincipal().getName());
+        // Strict: a typo must not quietly mean "false" on an admin decision.
+        if (!force.equals("true") && !force.equals("false")) {
+            throw ProblemException.validation("force must be true or false, not '" + force + "'", null);
+        }
+        JobView job = retrain.start(id, Boolean.parseBoolean(force), security.getUserPrincipal().getName());
         return Response.accepted(job).location(URI.create("/api/v1/jobs/" + job.id())).build();
     }
 }
