@@ -1,0 +1,5 @@
+package ai.datasuite.retrieval.service;
+
+/** A sparse vector: strictly increasing {@code indices} and their {@code values}, same length. */
+public record SparseVector(int[] indices, float[] values) {
+}
