@@ -40,7 +40,7 @@ class SqlServerMigrationTest {
                 .load()
                 .migrate();
         assertTrue(result.success);
-        assertEquals(2, result.migrationsExecuted);
+        assertEquals(3, result.migrationsExecuted);
 
         String fileId = UUID.randomUUID().toString();
         try (Connection db = DriverManager.getConnection(SQL_SERVER.getJdbcUrl(), SQL_SERVER.getUsername(),
@@ -124,11 +124,24 @@ class SqlServerMigrationTest {
                     VALUES ('TASK-1', 'Same id in upper case', 1, SYSUTCDATETIME(), SYSUTCDATETIME())""")) {
                 assertEquals(1, insert.executeUpdate());
             }
+            // A dataset points at its file (V3); deleting the file below must remove it too.
+            try (PreparedStatement insert = db.prepareStatement("""
+                    INSERT INTO datasets (id, name, file_id, owner_id, num_rows, num_contexts, column_names,
+                                          uploaded_at)
+                    VALUES (?, ?, ?, 'alice', 2880, 494, '["context","question","answer"]', SYSUTCDATETIME())""")) {
+                insert.setString(1, UUID.randomUUID().toString());
+                // 200 code points, 400 UTF-16 units: what NVARCHAR(400) must hold.
+                insert.setString(2, "\uD83D\uDE00".repeat(200));
+                insert.setString(3, fileId);
+                assertEquals(1, insert.executeUpdate());
+            }
+            assertEquals(1, count(db, "SELECT COUNT(*) FROM datasets WHERE owner_id = 'alice'"));
             try (PreparedStatement delete = db.prepareStatement("DELETE FROM files WHERE id = ?")) {
                 delete.setString(1, fileId);
                 assertEquals(1, delete.executeUpdate());
             }
             assertEquals(0, count(db, "SELECT COUNT(*) FROM task_files"));
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM datasets"));
             assertEquals(0, count(db, "SELECT COUNT(*) FROM file_tags"));
             assertEquals(2, count(db, "SELECT COUNT(*) FROM tasks"));
 

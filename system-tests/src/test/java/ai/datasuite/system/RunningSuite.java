@@ -55,6 +55,22 @@ final class RunningSuite implements AutoCloseable {
         awaitReady("ingest-service", ingestPort);
     }
 
+    /**
+     * Starts an inference-service instance against this suite's metadata-service, with its own data directory (each
+     * assembles the built-in model there) and the batch job's schedule off, so tests run the job themselves.
+     */
+    String startInference(String name, int batchSize) throws Exception {
+        int port = freePort();
+        Path data = Files.createDirectories(dataDir.resolve(name));
+        start("inference-service", name, data, List.of("-Dquarkus.http.port=" + port,
+                "-Dquarkus.rest-client.metadata.url=http://127.0.0.1:" + metadataPort,
+                "-Dinference.jobs.predict.cron=off",
+                "-Dinference.jobs.predict.batch-size=" + batchSize,
+                "-Dinference.serving.onnx.intra-op-threads=1"));
+        awaitReady(name, port);
+        return "http://127.0.0.1:" + port;
+    }
+
     String ingest() {
         return "http://127.0.0.1:" + ingestPort;
     }
@@ -69,6 +85,10 @@ final class RunningSuite implements AutoCloseable {
     }
 
     private Process start(String service, List<String> options) throws IOException {
+        return start(service, service, dataDir, options);
+    }
+
+    private Process start(String service, String name, Path data, List<String> options) throws IOException {
         Path jar = Path.of("..", service, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the whole build (mvn verify), which packages "
@@ -81,8 +101,8 @@ final class RunningSuite implements AutoCloseable {
                 "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve(service + ".out").toFile());
-        builder.environment().put("SUITE_DATA_DIR", dataDir.toString());
+                .redirectOutput(dataDir.resolve(name + ".out").toFile());
+        builder.environment().put("SUITE_DATA_DIR", data.toString());
         builder.environment().put("OPT_OUT_TRACKING", "true");
         Process process = builder.start();
         processes.add(process);

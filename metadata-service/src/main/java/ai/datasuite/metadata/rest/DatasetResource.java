@@ -1,0 +1,138 @@
+package ai.datasuite.metadata.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import ai.datasuite.metadata.mapping.DatasetCreateRequest;
+import ai.datasuite.metadata.mapping.DatasetView;
+import ai.datasuite.metadata.service.DatasetService;
+import ai.datasuite.metadata.service.ProblemException;
+
+/** The catalogue of Q&A datasets; internal: retrieval-service is the caller. */
+@Path("/api/v1/datasets")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Datasets", description = "Q&A datasets of retrieval-service and the stored files holding them")
+public class DatasetResource {
+
+    static final String CREATE_EXAMPLE = """
+            {"id": "0b7e1f52-6a3c-4d1e-9f2a-5c8d7e6f1a20", "name": "SQuAD v1.1 dev, part 1",
+             "file_id": "3f1c2a9e-5d1b-4c7e-9a0f-1b2c3d4e5f60", "rows": 2880, "distinct_contexts": 494,
+             "columns": ["context", "question", "answer"], "owner": "alice"}""";
+    static final String VIEW_EXAMPLE = """
+            {"id": "0b7e1f52-6a3c-4d1e-9f2a-5c8d7e6f1a20", "name": "SQuAD v1.1 dev, part 1",
+             "file_id": "3f1c2a9e-5d1b-4c7e-9a0f-1b2c3d4e5f60", "rows": 2880, "distinct_contexts": 494,
+             "columns": ["context", "question", "answer"], "owner": "alice",
+             "uploaded_at": "2026-11-26T10:15:30.123456Z"}""";
+    static final String VALIDATION_EXAMPLE = """
+            {"type": "urn:ai-data-suite:problem:validation", "title": "Invalid request", "status": 400,
+             "detail": "file_id no stored file has this id; upload the CSV through ingest-service first",
+             "errors": [{"field": "file_id",
+                         "message": "no stored file has this id; upload the CSV through ingest-service first"}]}""";
+    static final String NOT_FOUND_EXAMPLE = """
+            {"type": "urn:ai-data-suite:problem:not-found", "title": "Not found", "status": 404,
+             "detail": "No dataset 0b7e1f52-6a3c-4d1e-9f2a-5c8d7e6f1a20"}""";
+
+    private final DatasetService service;
+
+    public DatasetResource(DatasetService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Operation(summary = "Catalogue a dataset",
+            description = "The file must already be stored (ingest-service registers it under /api/v1/files)."
+                    + " With a caller-chosen id the create is idempotent: the same body again answers 200.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DatasetCreateRequest.class),
+            examples = @ExampleObject(name = "dataset", value = CREATE_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Catalogued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DatasetView.class),
+                    examples = @ExampleObject(name = "dataset", value = VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Already catalogued under this id with the same content",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DatasetView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body, or no stored file with this file_id",
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "validation", value = VALIDATION_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "The id names another dataset, or the file was deleted"
+            + " concurrently",
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "conflict", value = """
+                            {"type": "urn:ai-data-suite:problem:conflict", "title": "Conflict", "status": 409,
+                             "detail": "A different dataset already has id 0b7e1f52-6a3c-4d1e-9f2a-5c8d7e6f1a20",
+                             "existing_id": "0b7e1f52-6a3c-4d1e-9f2a-5c8d7e6f1a20"}""")))
+    public Response create(@Valid @NotNull DatasetCreateRequest body, UriInfo uriInfo) {
+        DatasetService.Created result = service.create(body);
+        if (!result.created()) {
+            return Response.ok(result.dataset()).build();
+        }
+        URI location = uriInfo.getAbsolutePathBuilder().path(result.dataset().id()).build();
+        return Response.created(location).entity(result.dataset()).build();
+    }
+
+    @GET
+    @Operation(summary = "List datasets", description = "Newest first (uploaded_at desc, then id); filters optional.")
+    @APIResponse(responseCode = "200", description = "The datasets",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "datasets", value = "[" + VIEW_EXAMPLE + "]")))
+    public List<DatasetView> list(
+            @QueryParam("owner") @Parameter(description = "Only this owner's datasets") String owner,
+            @QueryParam("file_id") @Parameter(description = "Only datasets stored in this file") String fileId) {
+        return service.list(owner, fileId);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get one dataset")
+    @APIResponse(responseCode = "200", description = "The dataset",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DatasetView.class),
+                    examples = @ExampleObject(name = "dataset", value = VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "Unknown id",
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "not-found", value = NOT_FOUND_EXAMPLE)))
+    public DatasetView get(@PathParam("id") String id) {
+        return service.find(id).orElseThrow(() -> ProblemException.notFound("No dataset " + id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Remove a dataset from the catalogue",
+            description = "The stored file stays (other datasets may use it); delete it through ingest-service.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "Unknown id",
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "not-found", value = NOT_FOUND_EXAMPLE)))
+    public RestResponse<Void> delete(@PathParam("id") String id) {
+        if (!service.delete(id)) {
+            throw ProblemException.notFound("No dataset " + id);
+        }
+        return RestResponse.noContent();
+    }
+}
