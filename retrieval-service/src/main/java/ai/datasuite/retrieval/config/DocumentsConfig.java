@@ -1,0 +1,63 @@
+package ai.datasuite.retrieval.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Per-user document chunks for RAG, under {@code retrieval.documents.}. */
+@ConfigMapping(prefix = "retrieval.documents")
+public interface DocumentsConfig {
+
+    /** The vector collection holding every owner's chunks (filtered by {@code owner} on every search). */
+    @WithDefault("documents")
+    String collection();
+
+    /** Embedding model of the chunks and queries: {@code e5-small-v2} or {@code all-minilm-l6-v2}. */
+    @WithDefault("e5-small-v2")
+    String model();
+
+    /** Chunks one {@code POST /api/v1/documents} may carry. */
+    @WithDefault("256")
+    int maxChunks();
+
+    /** Characters one chunk may have (MiniLM reads ~128 tokens, e5 512: longer text is not seen by the model). */
+    @WithDefault("4000")
+    int maxChunkChars();
+
+    /** Characters a search query may have. */
+    @WithDefault("2000")
+    int maxQueryChars();
+
+    /** Largest {@code top_k} of a search. */
+    @WithDefault("50")
+    int maxTopK();
+
+    /** Length limit of {@code owner} and {@code source_file_id}. */
+    @WithDefault("200")
+    int maxIdLength();
+
+    Fusion fusion();
+
+    /** How the sparse (BM25 term) and dense (embedding) candidates of a search are fused. */
+    interface Fusion {
+
+        /** {@code weighted} (sum of normalised scores) or {@code rrf} (reciprocal rank fusion). */
+        @WithDefault("weighted")
+        String method();
+
+        /** {@code zscore} or {@code minmax}: normalisation of each list before the weighted sum. */
+        @WithDefault("zscore")
+        String normalization();
+
+        /** Share of the dense score in the weighted sum (0 to 1). */
+        @WithDefault("0.7")
+        double weight();
+
+        /** The k of RRF. */
+        @WithDefault("60")
+        int rrfK();
+
+        /** Candidates taken from each list before fusing. */
+        @WithDefault("50")
+        int candidates();
+    }
+}

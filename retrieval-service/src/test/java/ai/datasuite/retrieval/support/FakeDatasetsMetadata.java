@@ -1,0 +1,144 @@
+package ai.datasuite.retrieval.support;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * An in-memory stand-in for metadata-service's dataset catalogue (same paths, bodies and status codes as
+ * metadata-service's DatasetResource: caller-chosen id, 201 / 200 for the same body again / 409, list newest first
+ * with owner and file_id filters, 404, delete). It records requests, and creates can be made to fail (500).
+ */
+public class FakeDatasetsMetadata implements QuarkusTestResourceLifecycleManager {
+
+    private static final String BASE = "/api/v1/datasets";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public record Recorded(String method, String path) {
+    }
+
+    public static final Map<String, Map<String, Object>> DATASETS = new ConcurrentHashMap<>();
+    public static final List<Recorded> REQUESTS = new CopyOnWriteArrayList<>();
+    public static final AtomicBoolean FAIL_CREATES = new AtomicBoolean();
+
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext(BASE, this::handle);
+            server.setExecutor(Executors.newFixedThreadPool(4));
+            server.start();
+            return Map.of("quarkus.rest-client.metadata.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        server.stop(0);
+    }
+
+    public static void reset() {
+        DATASETS.clear();
+        REQUESTS.clear();
+        FAIL_CREATES.set(false);
+    }
+
+    public static long creates() {
+        return REQUESTS.stream().filter(r -> r.method().equals("POST")).count();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            REQUESTS.add(new Recorded(method, exchange.getRequestURI().toString()));
+            String id = path.length() > BASE.length() ? path.substring(BASE.length() + 1) : null;
+            if (method.equals("POST") && id == null) {
+                if (FAIL_CREATES.get()) {
+                    send(exchange, 500, Map.of("status", 500, "detail", "fake metadata failed"));
+                    return;
+                }
+                Map<String, Object> request = JSON.readValue(body, new TypeReference<>() { });
+                String newId = (String) request.get("id");
+                Map<String, Object> existing = DATASETS.get(newId);
+                if (existing != null) {
+                    send(exchange, 200, existing);
+                    return;
+                }
+                Map<String, Object> view = new LinkedHashMap<>(request);
+                view.put("uploaded_at", Instant.now().truncatedTo(ChronoUnit.MICROS).toString());
+                DATASETS.put(newId, view);
+                send(exchange, 201, view);
+            } else if (method.equals("GET") && id == null) {
+                Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+                List<Map<String, Object>> list = new ArrayList<>(DATASETS.values().stream()
+                        .filter(d -> query.get("owner") == null || query.get("owner").equals(d.get("owner")))
+                        .filter(d -> query.get("file_id") == null || query.get("file_id").equals(d.get("file_id")))
+                        .toList());
+                list.sort(Comparator.comparing((Map<String, Object> d) -> (String) d.get("uploaded_at")).reversed());
+                send(exchange, 200, list);
+            } else if (method.equals("GET")) {
+                Map<String, Object> view = DATASETS.get(id);
+                if (view == null) {
+                    send(exchange, 404, Map.of("status", 404, "detail", "No dataset " + id));
+                } else {
+                    send(exchange, 200, view);
+                }
+            } else if (method.equals("DELETE") && id != null) {
+                if (DATASETS.remove(id) == null) {
+                    send(exchange, 404, Map.of("status", 404, "detail", "No dataset " + id));
+                } else {
+                    exchange.sendResponseHeaders(204, -1);
+                }
+            } else {
+                send(exchange, 405, Map.of("status", 405));
+            }
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> query = new HashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return query;
+    }
+
+    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().add("Content-Type",
+                status >= 400 ? "application/problem+json" : "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}
