@@ -1,0 +1,143 @@
+package ai.datasuite.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
+
+import ai.datasuite.retrieval.service.EmbeddedVectorStore;
+
+/**
+ * POST /api/v1/models/find_context over HTTP (one client, one request at a time) on an {@code embedding} model
+ * (e5-small-v2) fitted on a SQuAD part, against the two things it cannot avoid, measured in this JVM in the same run
+ * on the same thread count (one caller; ONNX Runtime's default intra-op threads in both JVMs): the raw embedding of one
+ * {@code "query: " + question} by LangChain4j's e5 model, and a raw {@code EmbeddedVectorStore.searchDense} (no filter)
+ * over as many random unit vectors of the same dimension as the model indexed, for the same top_k. The three are
+ * measured in alternating rounds over the same questions. Prints overhead = p50(find_context) - (p50 embed + p50
+ * search). Goal: <= 3 ms. The model is removed at the end; the dataset stays (reused by name by the next run).
+ */
+public final class RetrievalFindContextBenchmark {
+
+    private static final int DIM = 384;
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        int part = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        int topK = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        // none: the model is one vector per context, which is what the raw search baseline searches.
+        String chunking = args.length > 3 ? args[3] : "none";
+        int rounds = 3;
+
+        List<Retrieval.QaRow> rows = Retrieval.squad(part);
+        List<String> questions = sample(rows, n);
+        String datasetId = Retrieval.dataset("benchmark: SQuAD v1.1 dev part " + part, Retrieval.squadFile(part));
+        String modelId = "bench-find-context-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> fit = new LinkedHashMap<>();
+        fit.put("dataset_id", datasetId);
+        fit.put("model_type", "embedding");
+        fit.put("model_id", modelId);
+        fit.put("params", Map.of("model", "e5-small-v2", "chunking", chunking));
+        Path dir = Files.createTempDirectory("retrieval-find-context-bench");
+        E5SmallV2QuantizedEmbeddingModel e5 = new E5SmallV2QuantizedEmbeddingModel();
+        try (EmbeddedVectorStore store = new EmbeddedVectorStore(dir)) {
+            JsonNode fitted = Retrieval.post("/api/v1/models/fit_save", fit);
+            int vectors = fitted.path("vectors").asInt();
+            Retrieval.fill(store, "bench", Retrieval.unitVectors(vectors, DIM, 42), DIM);
+
+            // Warm all three paths (JIT, connections, ONNX Runtime arenas) before measuring.
+            for (int i = 0; i < 20; i++) {
+                String q = questions.get(i % questions.size());
+                findContext(modelId, q, topK);
+                search(store, embed(e5, q), topK);
+            }
+            long[] http = new long[n], embed = new long[n], search = new long[n];
+            double[] took = new double[n];
+            int done = 0;
+            // Alternate so that drift of the shared machine hits all three alike.
+            for (int r = 0; r < rounds; r++) {
+                int until = n * (r + 1) / rounds;
+                for (int i = done; i < until; i++) {
+                    long t = System.nanoTime();
+                    took[i] = findContext(modelId, questions.get(i), topK);
+                    http[i] = System.nanoTime() - t;
+                }
+                float[][] vectorsOf = new float[until - done][];
+                for (int i = done; i < until; i++) {
+                    long t = System.nanoTime();
+                    vectorsOf[i - done] = embed(e5, questions.get(i));
+                    embed[i] = System.nanoTime() - t;
+                }
+                for (int i = done; i < until; i++) {
+                    long t = System.nanoTime();
+                    search(store, vectorsOf[i - done], topK);
+                    search[i] = System.nanoTime() - t;
+                }
+                done = until;
+            }
+            double httpP50 = Retrieval.p(http, 50), embedP50 = Retrieval.p(embed, 50);
+            double searchP50 = Retrieval.p(search, 50);
+            double[] tookSorted = took.clone();
+            java.util.Arrays.sort(tookSorted);
+            System.out.printf("retrieval-find-context: model %s (e5-small-v2, chunking %s, %d vectors) on SQuAD part"
+                            + " %d, %d questions, top_k %d, one client, %d rounds%n", modelId, chunking, vectors, part,
+                    n, topK, rounds);
+            System.out.printf("  find_context over HTTP     p50 %7.2f ms   p95 %7.2f ms   (server-side took_ms p50"
+                    + " %.2f ms)%n", httpP50, Retrieval.p(http, 95), tookSorted[n / 2]);
+            System.out.printf("  raw embed (query: ...)     p50 %7.2f ms   p95 %7.2f ms%n", embedP50,
+                    Retrieval.p(embed, 95));
+            System.out.printf("  raw search (%d x %d)     p50 %7.3f ms   p95 %7.3f ms%n", vectors, DIM, searchP50,
+                    Retrieval.p(search, 95));
+            System.out.printf("  overhead p50  %.2f ms   (= %.2f - (%.2f + %.3f); goal <= 3 ms)%n",
+                    httpP50 - (embedP50 + searchP50), httpP50, embedP50, searchP50);
+        } finally {
+            try {
+                Retrieval.delete("/api/v1/models/remove/" + modelId, Map.of());
+            } catch (RuntimeException e) {
+                System.err.println("could not remove benchmark model " + modelId + ": " + e.getMessage());
+            }
+            Retrieval.deleteTree(dir);
+        }
+        System.out.printf("  (model %s removed; dataset kept for the next run)%n", modelId);
+    }
+
+    /** The server's took_ms; the answer is checked to be a ranked list of top_k contexts. */
+    private static double findContext(String modelId, String question, int topK) {
+        JsonNode answer = Retrieval.post("/api/v1/models/find_context",
+                Map.of("model_id", modelId, "question", question, "top_k", topK));
+        if (answer.path("results").size() != topK) {
+            throw new IllegalStateException("find_context returned " + answer.path("results").size() + " results");
+        }
+        return answer.path("took_ms").asDouble();
+    }
+
+    /** What the service does for a question: the e5 query prefix, one text, the same thread. */
+    private static float[] embed(E5SmallV2QuantizedEmbeddingModel e5, String question) {
+        return e5.embed("query: " + question).content().vector();
+    }
+
+    private static void search(EmbeddedVectorStore store, float[] query, int topK) {
+        if (store.searchDense("bench", query, topK, Map.of()).size() != topK) {
+            throw new IllegalStateException("raw search returned fewer than " + topK + " hits");
+        }
+    }
+
+    /** {@code n} distinct questions in a fixed random order (the same on every run). */
+    private static List<String> sample(List<Retrieval.QaRow> rows, int n) {
+        List<String> all = new ArrayList<>(new LinkedHashSet<>(rows.stream().map(Retrieval.QaRow::question).toList()));
+        Collections.shuffle(all, new Random(42));
+        if (n > all.size()) {
+            throw new IllegalArgumentException("only " + all.size() + " questions in this part");
+        }
+        return List.copyOf(all.subList(0, n));
+    }
+}
