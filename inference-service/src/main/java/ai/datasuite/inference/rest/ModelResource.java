@@ -173,7 +173,7 @@ public class ModelResource {
     @APIResponse(responseCode = "404", description = "Not the built-in model",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "A retrain is already running")
+    @APIResponse(responseCode = "409", description = "A retrain is already running, or the id serves a configured export, which retraining never replaces")
     @APIResponse(responseCode = "503", description = "The GoEmotions training data is not where the configuration says")
     public Response retrain(@Parameter(description = "Model id", example = "emotion") @PathParam("id") String id,
                             @Parameter(description = "promote even when worse on dev", example = "false")

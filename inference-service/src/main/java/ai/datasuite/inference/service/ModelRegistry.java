@@ -293,12 +293,26 @@ public class ModelRegistry {
         }
         try {
             ServedModel served = open(folder);
+            ServedModel current;
             synchronized (entry) {
-                entry.served = served;
                 entry.loading = null;
-                entry.error = null;
-                entry.lastInputNames = served.model.inputNames();
-                entry.lastOutputName = served.model.outputName();
+                current = entry.served;
+                if (current == null && entry.folder == folder) {
+                    entry.served = served;
+                    entry.error = null;
+                    entry.lastInputNames = served.model.inputNames();
+                    entry.lastOutputName = served.model.outputName();
+                }
+            }
+            if (current != null || entry.folder != folder) {
+                // A promotion swapped in a newer version while this load ran: that one is served, ours is dropped.
+                served.retire();
+                if (current == null) {
+                    throw ProblemException.conflict("Model '" + folder.id() + "' was promoted to another version while"
+                            + " it loaded; POST /api/v1/models/" + folder.id() + "/load again");
+                }
+                future.complete(current);
+                return current;
             }
             future.complete(served);
             return served;

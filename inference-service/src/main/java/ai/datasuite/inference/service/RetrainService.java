@@ -15,6 +15,7 @@ import ai.datasuite.inference.client.RemoteComment;
 import ai.datasuite.inference.client.RemoteCommentPage;
 import ai.datasuite.inference.config.TrainingConfig;
 import ai.datasuite.inference.mapping.JobView;
+import ai.datasuite.inference.mapping.ModelView;
 import ai.datasuite.inference.service.training.BuiltinEmotionModel;
 import ai.datasuite.inference.service.training.EmotionTrainer;
 import ai.datasuite.inference.service.training.LabelledText;
@@ -29,6 +30,7 @@ import ai.datasuite.inference.service.training.Metrics;
 public class RetrainService {
 
     public static final String KIND = "retrain";
+    private static final String BUILTIN_SOURCE = BuiltinEmotionModel.class.getSimpleName();
     private static final int PAGE = 500;
 
     private final EmotionTrainer trainer;
@@ -54,6 +56,12 @@ public class RetrainService {
             throw ProblemException.notFound("only the built-in model '" + BuiltinEmotionModel.MODEL_ID
                     + "' can be retrained; '" + modelId + "' is served as it was exported");
         }
+        String source = registry.find(modelId).map(ModelView::source).orElse(null);
+        if (!BUILTIN_SOURCE.equals(source)) {
+            // inference.serving.models.emotion.path serves an operator's own export under this id: never replace it.
+            throw ProblemException.conflict("model '" + modelId + "' is served from " + source + ", not from the built-in"
+                    + " model; retraining would replace it. Remove inference.serving.models." + modelId + ".path to retrain");
+        }
         Path data = Path.of(config.goemotionsDir());
         if (!Files.isRegularFile(data.resolve("train.tsv")) || !Files.isRegularFile(data.resolve("dev.tsv"))) {
             throw new ProblemException(503, "training-data-missing", "Training data missing",
@@ -73,8 +81,9 @@ public class RetrainService {
         boolean promote = notWorse || force;
         if (promote) {
             job.message("promoting " + trained.version());
-            builtin.promote(trained.version());
+            // Served first, then remembered: a version that fails to load never becomes the one a restart serves.
             registry.promote(new ModelFolder(BuiltinEmotionModel.MODEL_ID, trained.version(), trained.folder()));
+            builtin.promote(trained.version());
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("new_version", trained.version());
