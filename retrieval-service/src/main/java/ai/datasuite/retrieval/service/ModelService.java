@@ -119,16 +119,16 @@ public class ModelService {
         String id = request.modelId() != null ? checkId(request.modelId())
                 : type.type() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Path dir = root.resolve(id);
-        try {
-            Files.createDirectories(root);
-            Files.createDirectory(dir);
-        } catch (FileAlreadyExistsException e) {
-            throw ProblemException.conflict("A model '" + id + "' exists already; remove it first or choose another"
-                    + " model_id");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        // Claimed before the folder is made, so a concurrent fit of the same id never takes it for a leftover.
+        if (!fitting.add(id)) {
+            throw ProblemException.conflict("A model '" + id + "' is being fitted; choose another model_id");
         }
-        fitting.add(id);
+        try {
+            createFolder(id, dir);
+        } catch (RuntimeException e) {
+            fitting.remove(id);
+            throw e;
+        }
         RetrievalModelType.Storage storage = storage(id, dir);
         boolean saved = false;
         try {
@@ -420,6 +420,32 @@ public class ModelService {
             }
         }
         return new RemoveReport(removed, released, freed);
+    }
+
+    /**
+     * Creates the model's folder; 409 when a saved model has it. A folder without model.json was left by a fit that
+     * died before saving (nothing refers to it): it is reclaimed with its collections, whatever type it was.
+     */
+    private void createFolder(String id, Path dir) {
+        try {
+            Files.createDirectories(root);
+            Files.createDirectory(dir);
+        } catch (FileAlreadyExistsException e) {
+            if (Files.exists(dir.resolve(META))) {
+                throw ProblemException.conflict("A model '" + id + "' exists already; remove it first or choose"
+                        + " another model_id");
+            }
+            LOG.warnf("Reclaiming %s, left by a fit of '%s' that did not finish", dir, id);
+            RetrievalModelType.Storage storage = storage(id, dir);
+            for (RetrievalModelType.Storage s : List.of(storage, storage.child(HybridModelType.SPARSE),
+                    storage.child(HybridModelType.DENSE))) {
+                store.dropCollection(s.collection());
+            }
+            deleteFolder(dir);
+            createFolder(id, dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void discard(RetrievalModelType type, Map<String, Object> params, RetrievalModelType.Storage storage) {

@@ -347,6 +347,17 @@ class ModelResourceTest {
                 .body("field", equalTo(field)).body("detail", containsString(field));
     }
 
+    @Test
+    void aFitThatDiedBeforeSavingLeavesNothingInTheWay() throws Exception {
+        // What a crash mid-fit leaves: the folder, part of its files, no model.json.
+        Path leftover = Files.createDirectories(Path.of(modelsDir, "crashed"));
+        Files.writeString(leftover.resolve("vocabulary.tsv"), "half\t1\n");
+        post("fit_save", Map.of("dataset_id", SquadData.SMALL, "model_type", "bm25", "model_id", "crashed"))
+                .statusCode(200).body("model_id", equalTo("crashed"));
+        assertTrue(Files.isRegularFile(leftover.resolve("model.json")));
+        given().when().delete(BASE + "remove/crashed").then().statusCode(200);
+    }
+
     private static ValidatableResponse post(String path, Object body) {
         return given().contentType(ContentType.JSON).body(body).post(BASE + path).then();
     }
