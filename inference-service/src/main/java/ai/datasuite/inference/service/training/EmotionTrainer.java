@@ -130,11 +130,9 @@ public class EmotionTrainer {
         return evaluate(folder, dev, threads);
     }
 
-    /** Metrics of the assembled model folder on {@code rows}, computed by running it as a serving loader would. */
+    /** Metrics of the assembled model folder on {@code rows}, computed by the serving code path. */
     public static Metrics evaluate(Path folder, List<GoEmotions.Row> rows, int threads) throws IOException {
-        try (ModelEvaluator evaluator = new ModelEvaluator(folder, threads)) {
-            return evaluator.evaluate(rows);
-        }
+        return ModelEvaluator.evaluateServed(folder, rows, threads);
     }
 
     static <T> List<T> cap(List<T> rows, int max) {

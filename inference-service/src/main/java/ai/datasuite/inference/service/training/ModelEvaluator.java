@@ -21,6 +21,8 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
 import ai.datasuite.inference.service.EmotionLabels;
+import ai.datasuite.inference.service.HfTextClassificationModel;
+import ai.datasuite.inference.service.ModelFolder;
 
 /**
  * Runs a model folder in the Hugging Face ONNX export layout the way a serving loader does (tokenizer.json with
@@ -109,19 +111,49 @@ public final class ModelEvaluator implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Metrics of the folder served exactly as inference-service serves any model ({@link HfTextClassificationModel}:
+     * its tokenizer settings, padding and output), so the reported numbers are those of the serving code path.
+     */
+    public static Metrics evaluateServed(Path folder, List<GoEmotions.Row> rows, int intraOpThreads) throws IOException {
+        ModelFolder served = new ModelFolder("evaluation", folder.getFileName().toString(), folder);
+        try (HfTextClassificationModel model = HfTextClassificationModel.load(served,
+                new HfTextClassificationModel.SessionSettings(intraOpThreads, 1))) {
+            List<String> labels = model.labels();
+            // Batches of similar length keep padding small; the graph's result does not depend on it.
+            Integer[] order = IntStream.range(0, rows.size()).boxed().toArray(Integer[]::new);
+            Arrays.sort(order, Comparator.comparingInt((Integer i) -> rows.get(i).text().length()).thenComparingInt(i -> i));
+            int[] predicted = new int[rows.size()];
+            for (int start = 0; start < order.length; start += 32) {
+                List<Integer> batch = Arrays.asList(order).subList(start, Math.min(order.length, start + 32));
+                float[][] z = model.logits(batch.stream().map(i -> rows.get(i).text()).toList());
+                for (int k = 0; k < z.length; k++) {
+                    predicted[batch.get(k)] = EmotionLabels.indexOf(labels.get(argmax(z[k])));
+                }
+            }
+            return Metrics.of(rows.stream().mapToInt(GoEmotions.Row::label).toArray(), predicted);
+        } catch (OrtException e) {
+            throw new IOException("cannot run " + folder.resolve("model.onnx"), e);
+        }
+    }
+
+    private static int argmax(float[] z) {
+        int best = 0;
+        for (int c = 1; c < z.length; c++) {
+            if (z[c] > z[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
     /** Metrics of the model's argmax (softmax keeps the order) against the rows' labels. */
     public Metrics evaluate(List<GoEmotions.Row> rows) {
         float[][] z = logits(rows.stream().map(GoEmotions.Row::text).toList(), 32);
         int[] truth = rows.stream().mapToInt(GoEmotions.Row::label).toArray();
         int[] predicted = new int[rows.size()];
         for (int i = 0; i < z.length; i++) {
-            int best = 0;
-            for (int c = 1; c < z[i].length; c++) {
-                if (z[i][c] > z[i][best]) {
-                    best = c;
-                }
-            }
-            predicted[i] = EmotionLabels.indexOf(id2label[best]);
+            predicted[i] = EmotionLabels.indexOf(id2label[argmax(z[i])]);
         }
         return Metrics.of(truth, predicted);
     }
