@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -98,19 +96,9 @@ public class DatasetStore {
     private void writeAtomically(Path target, byte[] bytes) {
         try {
             Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-            try {
-                Files.write(temp, bytes);
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        AtomicFiles.write(target, bytes);
     }
 }

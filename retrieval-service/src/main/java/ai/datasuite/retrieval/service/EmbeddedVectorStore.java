@@ -1,20 +1,14 @@
 package ai.datasuite.retrieval.service;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -92,7 +86,7 @@ public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
                 Properties meta = new Properties();
                 meta.setProperty("dimension", Integer.toString(denseDimension));
                 meta.setProperty("sparse", Boolean.toString(sparse));
-                writeAtomically(dir.resolve(META), out -> meta.store(out, "embedded vector store collection"));
+                AtomicFiles.write(dir.resolve(META), out -> meta.store(out, "embedded vector store collection"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -237,7 +231,7 @@ public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
             c.lock.writeLock().lock();
         }
         try {
-            deleteRecursively(dir);
+            AtomicFiles.deleteRecursively(dir);
         } finally {
             if (c != null) {
                 c.lock.writeLock().unlock();
@@ -481,40 +475,6 @@ public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
         void write(DataOutputStream out) throws IOException;
     }
 
-    interface StreamWriter {
-        void write(OutputStream out) throws IOException;
-    }
-
-    /** Writes a temporary sibling, forces it to disk and renames it over {@code target} in one step. */
-    static void writeAtomically(Path target, StreamWriter writer) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 20);
-            writer.write(out);
-            out.flush();
-            channel.force(true);
-        }
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + dir, e);
-        }
-    }
-
     /** Postings of one sparse term: the slots holding it and their weights. */
     private static final class Postings {
         int[] slots = new int[4];
@@ -716,7 +676,7 @@ public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
 
         void writeSegment(byte kind, Writer body) throws IOException {
             long seq = nextSeq++;
-            writeAtomically(dir.resolve(fileName("seg-", seq)), raw -> {
+            AtomicFiles.write(dir.resolve(fileName("seg-", seq)), raw -> {
                 DataOutputStream out = new DataOutputStream(raw);
                 out.writeInt(MAGIC);
                 out.writeByte(kind);
@@ -734,7 +694,7 @@ public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
                 all.add(new VectorPoint(ids[i], hasDense[i] ? Arrays.copyOfRange(dense, i * dim, (i + 1) * dim) : null,
                         sparseVectors[i], payloads[i]));
             }
-            writeAtomically(dir.resolve(fileName("snap-", seq)), raw -> {
+            AtomicFiles.write(dir.resolve(fileName("snap-", seq)), raw -> {
                 DataOutputStream out = new DataOutputStream(raw);
                 out.writeInt(MAGIC);
                 out.writeByte(SNAPSHOT);

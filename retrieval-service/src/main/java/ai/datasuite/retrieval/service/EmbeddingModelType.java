@@ -147,7 +147,7 @@ public class EmbeddingModelType implements RetrievalModelType {
         meta.setProperty("chunks", Integer.toString(chunks));
         try {
             Files.createDirectories(dir);
-            EmbeddedVectorStore.writeAtomically(dir.resolve(META),
+            AtomicFiles.write(dir.resolve(META),
                     (OutputStream out) -> meta.store(out, "dense model"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,13 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -415,7 +413,7 @@ public class ModelService {
                 } else {
                     store.dropCollection(collection(id));
                 }
-                deleteFolder(dir);
+                AtomicFiles.deleteRecursively(dir);
                 removed.add(id);
             }
         }
@@ -441,7 +439,7 @@ public class ModelService {
                     storage.child(HybridModelType.DENSE))) {
                 store.dropCollection(s.collection());
             }
-            deleteFolder(dir);
+            AtomicFiles.deleteRecursively(dir);
             createFolder(id, dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -454,7 +452,7 @@ public class ModelService {
         } catch (RuntimeException e) {
             LOG.warnf(e, "Could not drop the vectors of the failed fit in %s", storage.collection());
         }
-        deleteFolder(storage.dir());
+        AtomicFiles.deleteRecursively(storage.dir());
     }
 
     private RetrievalModelType type(String name) {
@@ -535,10 +533,8 @@ public class ModelService {
     }
 
     private void writeJson(Path file, Object value) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            json.writeValue(tmp.toFile(), value);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, json.writeValueAsBytes(value));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);
         }
@@ -563,16 +559,4 @@ public class ModelService {
         }
     }
 
-    private static void deleteFolder(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not delete " + dir, e);
-        }
-    }
 }
