@@ -2,7 +2,7 @@
 """Writes the scikit-learn reference values the TF-IDF tests compare with.
 
 Run with Debian's scikit-learn (apt-get install -y python3-sklearn), from anywhere:
-    /usr/bin/python3 make_fixture.py [--data /work/shared/datasets/squad-v1.1-dev]
+    /usr/bin/python3 make_fixture.py [--data DIR]   (default: the repository's datasets/squad-v1.1-dev)
 
 Outputs, next to this script:
   tfidf_fixture.json   the committed corpus (first 60 SQuAD contexts + tricky strings) and queries, and for each
@@ -21,7 +21,7 @@ import sklearn
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 HERE = pathlib.Path(__file__).resolve().parent
-DEFAULT_DATA = HERE.parents[5] / "shared" / "datasets" / "squad-v1.1-dev"
+DEFAULT_DATA = HERE.parents[4] / "datasets" / "squad-v1.1-dev"
 PARTS = ["squad_v1.1_dev_qa_part1.csv", "squad_v1.1_dev_qa_part2.csv", "squad_v1.1_dev_qa_part3.csv"]
 
 TRICKY = [

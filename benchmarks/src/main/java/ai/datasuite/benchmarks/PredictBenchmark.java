@@ -119,7 +119,7 @@ public final class PredictBenchmark {
 
     /** Real comments: the GoEmotions dev texts (first column). */
     private static List<String> devTexts() throws IOException {
-        Path dev = Path.of(env("GOEMOTIONS_DIR", "../shared/datasets/goemotions"), "dev.tsv");
+        Path dev = Path.of(env("GOEMOTIONS_DIR", "datasets/goemotions"), "dev.tsv");
         List<String> texts = new ArrayList<>();
         for (String line : Files.readAllLines(dev)) {
             texts.add(line.substring(0, line.indexOf('\t')));

@@ -58,7 +58,7 @@ final class Retrieval {
     }
 
     static Path squadFile(int part) {
-        Path file = Path.of(Suite.env("SQUAD_DIR", "../shared/datasets/squad-v1.1-dev"),
+        Path file = Path.of(Suite.env("SQUAD_DIR", "datasets/squad-v1.1-dev"),
                 "squad_v1.1_dev_qa_part" + part + ".csv");
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException(file + " not found; set SQUAD_DIR to the squad-v1.1-dev folder");

@@ -30,7 +30,7 @@ import io.restassured.response.Response;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteSystemTest {
 
-    static final Path SAMPLES = Path.of("..", "..", "shared", "datasets", "sample-files");
+    static final Path SAMPLES = Path.of("..", "datasets", "sample-files");
 
     /** What the content says each sample is, whatever its name. */
     static final Map<String, String> EXPECTED = Map.ofEntries(
@@ -66,7 +66,7 @@ class SuiteSystemTest {
     void everySampleFileUploadsAndIsRecorded() throws IOException {
         String user = user();
         List<Path> samples = samples();
-        assertTrue(samples.size() >= 22, "expected the shared sample files, found " + samples);
+        assertTrue(samples.size() >= 22, "expected the repository's sample files, found " + samples);
         for (Path sample : samples) {
             String name = sample.getFileName().toString();
             Response response = upload(user, sample.toFile(), name, null);

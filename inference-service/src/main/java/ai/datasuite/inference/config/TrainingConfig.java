@@ -1,5 +1,8 @@
 package ai.datasuite.inference.config;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -7,9 +10,29 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "inference.training")
 public interface TrainingConfig {
 
-    /** Folder of the GoEmotions dataset (train.tsv, dev.tsv, emotions.txt, ekman_mapping.json), relative to the working directory. */
-    @WithDefault("../shared/datasets/goemotions")
+    /**
+     * Folder of the GoEmotions dataset (train.tsv, dev.tsv, emotions.txt, ekman_mapping.json). A relative path is looked
+     * up from the working directory, then from its parent, so the repository's {@code datasets/goemotions} is found
+     * both from the suite's root ({@code ./suite start}) and from the module folder (tests, {@code train-emotion}).
+     */
+    @WithDefault("datasets/goemotions")
     String goemotionsDir();
+
+    /** {@link #goemotionsDir()} as a folder: the first of working directory and its parent that holds it. */
+    default Path goemotionsPath() {
+        return locate(goemotionsDir());
+    }
+
+    /** A relative folder from the working directory or its parent (the first that exists), else as given. */
+    static Path locate(String dir) {
+        Path path = Path.of(dir);
+        if (path.isAbsolute() || Files.isDirectory(path)) {
+            return path;
+        }
+        Path parent = Path.of("").toAbsolutePath().getParent();
+        Path fromParent = parent == null ? path : parent.resolve(path);
+        return Files.isDirectory(fromParent) ? fromParent : path;
+    }
 
     /** Use at most this many train.tsv rows (the first ones; 0 = all). For fast tests only: fewer rows, a weaker model. */
     @WithDefault("0")

@@ -62,7 +62,7 @@ public class RetrainService {
             throw ProblemException.conflict("model '" + modelId + "' is served from " + source + ", not from the built-in"
                     + " model; retraining would replace it. Remove inference.serving.models." + modelId + ".path to retrain");
         }
-        Path data = Path.of(config.goemotionsDir());
+        Path data = config.goemotionsPath();
         if (!Files.isRegularFile(data.resolve("train.tsv")) || !Files.isRegularFile(data.resolve("dev.tsv"))) {
             throw new ProblemException(503, "training-data-missing", "Training data missing",
                     "GoEmotions train.tsv and dev.tsv are not in " + data.toAbsolutePath()

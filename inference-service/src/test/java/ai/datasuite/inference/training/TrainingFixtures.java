@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Where the shared GoEmotions dataset is, seen from the module (tests) or the repository root. */
+/** Where the repository's GoEmotions dataset is, seen from the module (tests) or the repository root. */
 final class TrainingFixtures {
 
     private TrainingFixtures() {
@@ -12,10 +12,10 @@ final class TrainingFixtures {
 
     static Path goemotions() {
         String configured = System.getProperty("inference.training.goemotions-dir", System.getenv("INFERENCE_TRAINING_GOEMOTIONS_DIR"));
-        return Stream.of(configured, "../shared/datasets/goemotions", "../../shared/datasets/goemotions")
+        return Stream.of(configured, "../datasets/goemotions", "datasets/goemotions")
                 .filter(p -> p != null && !p.isBlank()).map(Path::of)
                 .filter(p -> Files.isRegularFile(p.resolve("dev.tsv")))
                 .findFirst().orElseThrow(() -> new IllegalStateException(
-                        "GoEmotions not found (../shared/datasets/goemotions or ../../shared/datasets/goemotions)"));
+                        "GoEmotions not found (the repository's datasets/goemotions, seen from the module or the root)"));
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every file of shared/datasets/sample-files, with its expected type and a phrase from its text. */
+/** Every file of the repository's datasets/sample-files, with its expected type and a phrase from its text. */
 class ContentAnalyzerSamplesTest {
 
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

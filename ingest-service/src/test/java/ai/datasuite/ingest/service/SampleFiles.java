@@ -3,10 +3,10 @@ package ai.datasuite.ingest.service;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds shared/datasets/sample-files: -Dsample.files.dir, else the nearest one up from the working directory. */
+/** Finds the repository's datasets/sample-files: -Dsample.files.dir, else the nearest one up from the working directory. */
 final class SampleFiles {
 
-    private static final Path RELATIVE = Path.of("shared", "datasets", "sample-files");
+    private static final Path RELATIVE = Path.of("datasets", "sample-files");
 
     private SampleFiles() {
     }

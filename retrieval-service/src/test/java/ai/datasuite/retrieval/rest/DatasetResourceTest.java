@@ -52,7 +52,7 @@ import io.restassured.response.ValidatableResponse;
 @TestProfile(DatasetsTestProfile.class)
 class DatasetResourceTest {
 
-    static final Path SQUAD_PART_1 = Path.of("../../shared/datasets/squad-v1.1-dev/squad_v1.1_dev_qa_part1.csv");
+    static final Path SQUAD_PART_1 = Path.of("../datasets/squad-v1.1-dev/squad_v1.1_dev_qa_part1.csv");
     private static final String PROBLEM = "application/problem+json";
     private static final String VALIDATION = "urn:ai-data-suite:problem:validation";
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Every validation rule of the dataset upload, each with a tiny crafted CSV, and the real SQuAD part files. */
 class QaCsvParserTest {
 
-    static final Path SQUAD = Path.of("../../shared/datasets/squad-v1.1-dev");
+    static final Path SQUAD = Path.of("../datasets/squad-v1.1-dev");
     private static final QaCsvParser.Options STRICT = new QaCsvParser.Options(false, 3);
     private static final QaCsvParser.Options LENIENT = new QaCsvParser.Options(true, 3);
 

@@ -23,7 +23,7 @@ import ai.datasuite.retrieval.service.QaRow;
  */
 public final class SquadData {
 
-    public static final Path DIR = Path.of("../../shared/datasets/squad-v1.1-dev");
+    public static final Path DIR = Path.of("../datasets/squad-v1.1-dev");
     public static final String FULL = "squad";
     public static final String SMALL = "squad-small";
     private static final List<String> PARTS = List.of("squad_v1.1_dev_qa_part1.csv", "squad_v1.1_dev_qa_part2.csv",

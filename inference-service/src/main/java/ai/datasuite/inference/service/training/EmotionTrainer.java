@@ -36,7 +36,7 @@ public class EmotionTrainer {
 
     @Inject
     public EmotionTrainer(TrainingConfig config, BuiltinEmotionModel models) {
-        this(Path.of(config.goemotionsDir()), config.maxTrainRows(), config.maxDevRows(), config.intraOpThreads(), models,
+        this(config.goemotionsPath(), config.maxTrainRows(), config.maxDevRows(), config.intraOpThreads(), models,
                 HeadTrainer.Options.DEFAULT);
     }
 

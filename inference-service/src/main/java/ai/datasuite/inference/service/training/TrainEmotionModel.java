@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import ai.datasuite.inference.config.TrainingConfig;
+
 /**
  * Command line: rebuilds the committed head of the built-in emotion model from GoEmotions (deterministic: the same
  * data gives the same bytes), assembles the model, evaluates the assembled graph on dev.tsv and writes metrics.json.
@@ -20,7 +22,7 @@ public final class TrainEmotionModel {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dataset = Path.of("../shared/datasets/goemotions");
+        Path dataset = TrainingConfig.locate("datasets/goemotions");
         Path output = Path.of("src/main/resources/models/emotion/" + BuiltinEmotionModel.BUILTIN_VERSION);
         Path modelDir = Path.of("target/emotion-model/" + BuiltinEmotionModel.BUILTIN_VERSION);
         Path cache = Path.of("target/emotion-cache");

@@ -1,0 +1,36 @@
+package ai.datasuite.problem.remote;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import jakarta.interceptor.InterceptorBinding;
+
+/**
+ * Binds {@link RemoteCallInterceptor} to a client bean that implements {@link Dependency}: the fault-tolerance
+ * failures of its calls (timeout, open breaker) leave as that dependency's 503 problem.
+ */
+@InterceptorBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface RemoteCall {
+
+    /** What a client bean tells the interceptor and {@link RemoteCalls} about the service it calls. */
+    interface Dependency {
+
+        /** The service's name as users know it, e.g. {@code metadata-service}. */
+        String service();
+
+        /** Where it is called, named in the 503 detail so an operator sees which address failed. */
+        String baseUrl();
+
+        /**
+         * The problem type of "this dependency is unavailable". The default is {@code <service>-unavailable}; a
+         * service that published another type before keeps it by overriding this.
+         */
+        default String unavailableSlug() {
+            return service() + "-unavailable";
+        }
+    }
+}
