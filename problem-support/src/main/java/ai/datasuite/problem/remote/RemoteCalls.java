@@ -30,9 +30,10 @@ public final class RemoteCalls {
             }
             throw new RemoteUnavailableException(dependency, "it answered " + status, status, false, e);
         } catch (ProcessingException e) {
-            boolean refused = neverReached(e);
-            throw new RemoteUnavailableException(dependency,
-                    refused ? "connection refused" : "the call failed: " + rootMessage(e), 0, refused, e);
+            if (neverReached(e)) {
+                throw new RemoteNotReachedException(dependency, e);
+            }
+            throw new RemoteUnavailableException(dependency, "the call failed: " + rootMessage(e), 0, false, e);
         }
     }
 

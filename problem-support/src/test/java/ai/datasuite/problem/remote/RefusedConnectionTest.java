@@ -41,7 +41,7 @@ class RefusedConnectionTest {
 
     @Test
     void refusedIsNeverReached() {
-        RemoteUnavailableException e = assertThrows(RemoteUnavailableException.class, () -> client.get(200));
+        RemoteNotReachedException e = assertThrows(RemoteNotReachedException.class, () -> client.get(200));
         assertTrue(e.neverReached());
         assertTrue(e.definitelyNotApplied());
         assertEquals(503, e.status());
