@@ -11,7 +11,8 @@ import jakarta.ws.rs.core.GenericType;
 
 /**
  * Turns what a REST client call throws into {@link RemoteRejectedException} (4xx: the dependency answered, not its
- * failure) or {@link RemoteUnavailableException} (5xx, refused, broken connection). Called inside the fault-tolerance
+ * failure) or {@link RemoteUnavailableException} (5xx, broken connection; {@link RemoteNotReachedException} when
+ * refused). Called inside the fault-tolerance
  * annotations, so a rejection is neither retried nor counted by the breaker when they name it in
  * {@code abortOn}/{@code skipOn}.
  */
