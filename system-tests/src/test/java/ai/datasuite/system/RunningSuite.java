@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.gaul.s3proxy.S3Proxy;
@@ -19,7 +20,8 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 
 /**
  * The packaged services as separate processes on free ports, with S3Proxy in this JVM on a temporary folder: the
- * same arrangement as `./suite start`, built by the reactor just before these tests.
+ * same arrangement as `./suite start`, built by the reactor just before these tests. metadata-service and
+ * ingest-service always run; a test class starts inference-service and retrieval-service when it needs them.
  */
 final class RunningSuite implements AutoCloseable {
 
@@ -62,12 +64,28 @@ final class RunningSuite implements AutoCloseable {
     String startInference(String name, int batchSize) throws Exception {
         int port = freePort();
         Path data = Files.createDirectories(dataDir.resolve(name));
-        start("inference-service", name, data, List.of("-Dquarkus.http.port=" + port,
+        start("inference-service", name, data, Map.of(), List.of("-Dquarkus.http.port=" + port,
                 "-Dquarkus.rest-client.metadata.url=http://127.0.0.1:" + metadataPort,
                 "-Dinference.jobs.predict.cron=off",
                 "-Dinference.jobs.predict.batch-size=" + batchSize,
                 "-Dinference.serving.onnx.intra-op-threads=1"));
         awaitReady(name, port);
+        return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * Starts retrieval-service against this suite's metadata-service and ingest-service, as `./suite start` does,
+     * with its own data directory (local dataset copies, saved models, the embedded vector store) and the given admin
+     * keys ({@code name:key,...}), passed through the environment like `./suite` passes them.
+     */
+    String startRetrieval(String adminKeys) throws Exception {
+        int port = freePort();
+        Path data = Files.createDirectories(dataDir.resolve("retrieval-service"));
+        start("retrieval-service", "retrieval-service", data, Map.of("RETRIEVAL_SECURITY_ADMIN_KEYS", adminKeys),
+                List.of("-Dquarkus.http.port=" + port,
+                        "-Dquarkus.rest-client.metadata.url=" + metadata(),
+                        "-Dquarkus.rest-client.ingest.url=" + ingest()));
+        awaitReady("retrieval-service", port);
         return "http://127.0.0.1:" + port;
     }
 
@@ -85,10 +103,11 @@ final class RunningSuite implements AutoCloseable {
     }
 
     private Process start(String service, List<String> options) throws IOException {
-        return start(service, service, dataDir, options);
+        return start(service, service, dataDir, Map.of(), options);
     }
 
-    private Process start(String service, String name, Path data, List<String> options) throws IOException {
+    private Process start(String service, String name, Path data, Map<String, String> environment,
+                          List<String> options) throws IOException {
         Path jar = Path.of("..", service, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the whole build (mvn verify), which packages "
@@ -104,6 +123,7 @@ final class RunningSuite implements AutoCloseable {
                 .redirectOutput(dataDir.resolve(name + ".out").toFile());
         builder.environment().put("SUITE_DATA_DIR", data.toString());
         builder.environment().put("OPT_OUT_TRACKING", "true");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         processes.add(process);
         return process;
