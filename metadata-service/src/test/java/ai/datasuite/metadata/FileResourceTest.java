@@ -1,6 +1,7 @@
 package ai.datasuite.metadata;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -368,6 +369,7 @@ class FileResourceTest {
                 .when().put("/api/v1/files/{id}", UUID.randomUUID())
                 .then().statusCode(405)
                 .contentType(PROBLEM)
+                .header("Allow", allOf(containsString("GET"), containsString("DELETE")))
                 .body("status", equalTo(405));
     }
 

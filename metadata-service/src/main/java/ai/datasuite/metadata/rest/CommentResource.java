@@ -44,8 +44,9 @@ import ai.datasuite.metadata.mapping.ResultsRequest;
 import ai.datasuite.metadata.mapping.ResultsView;
 import ai.datasuite.metadata.service.CommentQuery;
 import ai.datasuite.metadata.service.CommentService;
-import ai.datasuite.metadata.service.ProblemException;
 import ai.datasuite.metadata.service.TimeBounds;
+import ai.datasuite.problem.ProblemException;
+import ai.datasuite.problem.Problems;
 
 /** Comments and their emotion labels; internal: inference-service is the only caller. */
 @Path("/api/v1/comments")

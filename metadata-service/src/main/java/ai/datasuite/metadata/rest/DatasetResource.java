@@ -30,7 +30,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import ai.datasuite.metadata.mapping.DatasetCreateRequest;
 import ai.datasuite.metadata.mapping.DatasetView;
 import ai.datasuite.metadata.service.DatasetService;
-import ai.datasuite.metadata.service.ProblemException;
+import ai.datasuite.problem.ProblemException;
+import ai.datasuite.problem.Problems;
 
 /** The catalogue of Q&A datasets; internal: retrieval-service is the caller. */
 @Path("/api/v1/datasets")

@@ -35,7 +35,8 @@ import ai.datasuite.metadata.mapping.ReferencesRequest;
 import ai.datasuite.metadata.mapping.ReferencesView;
 import ai.datasuite.metadata.service.FileQuery;
 import ai.datasuite.metadata.service.FileService;
-import ai.datasuite.metadata.service.ProblemException;
+import ai.datasuite.problem.ProblemException;
+import ai.datasuite.problem.Problems;
 
 @Path("/api/v1/files")
 @Produces(MediaType.APPLICATION_JSON)

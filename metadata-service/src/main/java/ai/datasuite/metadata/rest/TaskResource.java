@@ -34,9 +34,10 @@ import ai.datasuite.metadata.mapping.PageView;
 import ai.datasuite.metadata.mapping.TaskDetailView;
 import ai.datasuite.metadata.mapping.TaskView;
 import ai.datasuite.metadata.service.ImportFormat;
-import ai.datasuite.metadata.service.ProblemException;
 import ai.datasuite.metadata.service.TaskQuery;
 import ai.datasuite.metadata.service.TaskService;
+import ai.datasuite.problem.ProblemException;
+import ai.datasuite.problem.Problems;
 
 @Path("/api/v1/tasks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -133,7 +134,7 @@ public class TaskResource {
     public ImportSummary importUpload(@RestForm("file") @Schema(type = org.eclipse.microprofile.openapi.annotations
             .enums.SchemaType.STRING, format = "binary") FileUpload file) throws IOException {
         if (file == null) {
-            throw ProblemException.validation("The multipart body needs a 'file' part", null);
+            throw ProblemException.validation("The multipart body needs a 'file' part");
         }
         ImportFormat format = ImportFormat.fromMediaType(file.contentType())
                 .or(() -> ImportFormat.fromFileName(file.fileName()))
@@ -201,8 +202,8 @@ public class TaskResource {
     }
 
     private static ProblemException unsupported() {
-        return new ProblemException(415, ProblemException.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+        return ProblemException.unsupportedMediaType(
                 "Send JSONL (application/x-ndjson, application/jsonl, application/x-jsonlines, application/jsonlines)"
-                        + " or CSV (text/csv, application/csv)", null);
+                        + " or CSV (text/csv, application/csv)");
     }
 }

@@ -21,6 +21,7 @@ import ai.datasuite.metadata.mapping.DatasetMapper;
 import ai.datasuite.metadata.mapping.DatasetView;
 import ai.datasuite.metadata.repository.DatasetRepository;
 import ai.datasuite.metadata.repository.FileRecordRepository;
+import ai.datasuite.problem.ProblemException;
 
 /**
  * The catalogue of retrieval-service's Q&A datasets. A dataset points at a stored file (its CSV); the file must exist

@@ -28,6 +28,7 @@ import ai.datasuite.metadata.mapping.PageView;
 import ai.datasuite.metadata.repository.FileRecordRepository;
 import ai.datasuite.metadata.repository.TaskFileRepository;
 import ai.datasuite.metadata.repository.TaskRepository;
+import ai.datasuite.problem.ProblemException;
 
 /** The file catalogue: idempotent registration, look-ups, deletion and key references. */
 @ApplicationScoped

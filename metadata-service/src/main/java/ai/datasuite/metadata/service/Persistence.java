@@ -5,6 +5,8 @@ import java.util.Map;
 
 import io.quarkus.panache.common.Page;
 
+import ai.datasuite.problem.ProblemException;
+
 /** Small helpers shared by the services for database outcomes and paging. */
 final class Persistence {
 
@@ -26,8 +28,7 @@ final class Persistence {
 
     /** The 409 for a write that lost a race with a concurrent one; the caller may simply retry. */
     static ProblemException concurrentConflict(String what) {
-        return new ProblemException(409, ProblemException.CONFLICT, "Conflict",
-                "Conflicting concurrent " + what + "; retry", null);
+        return ProblemException.conflict("Conflicting concurrent " + what + "; retry");
     }
 
     /** Panache computes the first row as page * size in an int; refuse pages whose offset would overflow it. */

@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import ai.datasuite.metadata.Task;
+import ai.datasuite.problem.ProblemException;
 
 /**
  * Reads GAIA-style task files (JSONL or CSV with a header row) into unsaved {@link Task}s, collecting every row's

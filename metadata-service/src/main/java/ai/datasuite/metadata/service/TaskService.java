@@ -38,6 +38,7 @@ import ai.datasuite.metadata.mapping.TaskView;
 import ai.datasuite.metadata.repository.FileRecordRepository;
 import ai.datasuite.metadata.repository.TaskFileRepository;
 import ai.datasuite.metadata.repository.TaskRepository;
+import ai.datasuite.problem.ProblemException;
 
 /** Benchmark tasks: all-or-nothing import, listing, and matching tasks to stored files. */
 @ApplicationScoped

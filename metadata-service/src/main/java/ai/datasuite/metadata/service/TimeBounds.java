@@ -8,6 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import ai.datasuite.problem.ProblemException;
+
 /**
  * The {@code from}/{@code to} query parameters: an ISO instant ({@code 2026-11-26T10:15:30Z}, offsets allowed) or a
  * date ({@code 2026-11-26}) meaning the whole UTC day: its first instant for {@code from}, its last for {@code to}.

@@ -13,6 +13,8 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
 
+import ai.datasuite.problem.ProblemException;
+
 class PersistenceTest {
 
     @Test
