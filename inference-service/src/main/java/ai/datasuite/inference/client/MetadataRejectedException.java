@@ -2,7 +2,7 @@ package ai.datasuite.inference.client;
 
 import java.util.Map;
 
-import ai.datasuite.inference.service.ProblemException;
+import ai.datasuite.problem.ProblemException;
 
 /**
  * metadata-service answered 4xx: not a failure of the dependency, so never retried nor counted by the breaker. A 400

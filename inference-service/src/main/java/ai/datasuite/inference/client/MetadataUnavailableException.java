@@ -2,7 +2,7 @@ package ai.datasuite.inference.client;
 
 import java.util.Map;
 
-import ai.datasuite.inference.service.ProblemException;
+import ai.datasuite.problem.ProblemException;
 
 /**
  * metadata-service could not be reached, failed (5xx), timed out or its breaker is open: the caller gets 503

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import ai.datasuite.inference.service.ModelRegistry;
+import ai.datasuite.inference.serving.ModelRegistry;
 
 /** Ready once every model that loads at startup is loaded; until then (or if one failed) it says which and why. */
 @Readiness

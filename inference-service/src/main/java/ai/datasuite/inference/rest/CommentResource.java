@@ -33,17 +33,18 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import ai.datasuite.inference.chart.ChartService;
 import ai.datasuite.inference.client.CommentFilter;
 import ai.datasuite.inference.client.RemoteStats;
+import ai.datasuite.inference.comment.CommentPage;
+import ai.datasuite.inference.comment.CommentService;
+import ai.datasuite.inference.comment.CommentView;
+import ai.datasuite.inference.comment.LabelRequest;
+import ai.datasuite.inference.comment.NewComment;
 import ai.datasuite.inference.config.CommentsConfig;
-import ai.datasuite.inference.mapping.CommentPage;
-import ai.datasuite.inference.mapping.CommentView;
-import ai.datasuite.inference.mapping.LabelRequest;
-import ai.datasuite.inference.mapping.NewComment;
-import ai.datasuite.inference.rest.auth.ApiKeys;
-import ai.datasuite.inference.service.ChartService;
-import ai.datasuite.inference.service.CommentService;
-import ai.datasuite.inference.service.ProblemException;
+import ai.datasuite.inference.security.ApiKeys;
+import ai.datasuite.problem.ProblemException;
+import ai.datasuite.problem.Problems;
 
 @Path("/api/v1/comments")
 @Tag(name = "comments", description = "Comments, their emotion predictions, admin labels and statistics")
@@ -55,7 +56,6 @@ import ai.datasuite.inference.service.ProblemException;
                 description = "The same admin API key in the X-Api-Key header")})
 public class CommentResource {
 
-    static final String PROBLEM = "application/problem+json";
     static final String COMMENT = """
             {"num": 42, "comments": "I love this new feature!", "request_user": "alice",
              "request_time": "2026-11-26T09:30:00Z", "status": "predicted", "prediction_result": "joy",
@@ -114,10 +114,10 @@ public class CommentResource {
                     @ExampleObject(name = "predicted", value = COMMENT),
                     @ExampleObject(name = "deferred", value = PENDING)}))
     @APIResponse(responseCode = "400", description = "Missing or invalid username/comment, or predict other than now",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "validation",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "validation",
                     value = "{\"type\": \"urn:ai-data-suite:problem:validation\", \"title\": \"Invalid request\", \"status\": 400, \"detail\": \"comment must not be blank\", \"errors\": [{\"field\": \"comment\", \"message\": \"must not be blank\"}]}")))
     @APIResponse(responseCode = "503", description = "metadata-service is unavailable; nothing was stored",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "metadata-unavailable", value = UNAVAILABLE)))
+            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "metadata-unavailable", value = UNAVAILABLE)))
     public Response create(@NotNull @Valid NewComment comment,
                            @Parameter(description = "`now` to classify before storing", example = "now")
                            @RestQuery String predict) {
@@ -140,10 +140,10 @@ public class CommentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page",
                     value = "{\"items\": [" + COMMENT + "], \"page\": 0, \"size\": 50, \"total\": 1}")))
     @APIResponse(responseCode = "400", description = "A filter or the paging is invalid",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "validation",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "validation",
                     value = "{\"type\": \"urn:ai-data-suite:problem:validation\", \"title\": \"Invalid request\", \"status\": 400, \"detail\": \"status must be one of pending, predicted, failed, not 'done'\"}")))
     @APIResponse(responseCode = "503", description = "metadata-service is unavailable",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "metadata-unavailable", value = UNAVAILABLE)))
+            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "metadata-unavailable", value = UNAVAILABLE)))
     public CommentPage list(@Parameter(example = "alice") @RestQuery String user,
                             @Parameter(example = "joy") @RestQuery("predicted_label") String predictedLabel,
                             @Parameter(example = "joy") @RestQuery("true_label") String trueLabel,
@@ -173,10 +173,10 @@ public class CommentResource {
     @APIResponse(responseCode = "200", description = "The comment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "comment", value = COMMENT)))
     @APIResponse(responseCode = "400", description = "num is not a positive whole number",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "validation",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "validation",
                     value = "{\"type\": \"urn:ai-data-suite:problem:validation\", \"title\": \"Invalid request\", \"status\": 400, \"detail\": \"num must be a positive whole number, not 'abc'\"}")))
     @APIResponse(responseCode = "404", description = "No such comment",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = NOT_FOUND)))
+            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "not-found", value = NOT_FOUND)))
     public CommentView get(@Parameter(example = "42") @PathParam("num") String num) {
         return comments.get(num(num));
     }
@@ -196,13 +196,13 @@ public class CommentResource {
     @APIResponse(responseCode = "200", description = "The labelled comment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "labelled", value = LABELLED)))
     @APIResponse(responseCode = "400", description = "A label outside the seven, or a malformed body",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "validation", value = VALIDATION)))
+            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "validation", value = VALIDATION)))
     @APIResponse(responseCode = "401", description = "No API key, or an unknown one",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unauthorized", value = UNAUTHORIZED)))
+            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "unauthorized", value = UNAUTHORIZED)))
     @APIResponse(responseCode = "403", description = "The key has no admin role",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No such comment",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = NOT_FOUND)))
+            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "not-found", value = NOT_FOUND)))
     public CommentView label(@Parameter(example = "42") @PathParam("num") String num,
                              @NotNull @Valid LabelRequest request, @Context SecurityContext security) {
         return comments.label(num(num), request, security.getUserPrincipal().getName());
@@ -218,10 +218,10 @@ public class CommentResource {
     @APIResponse(responseCode = "200", description = "The statistics",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "stats", value = STATS)))
     @APIResponse(responseCode = "400", description = "from/to is not an ISO instant or date",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "validation",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "validation",
                     value = "{\"type\": \"urn:ai-data-suite:problem:validation\", \"title\": \"Invalid request\", \"status\": 400, \"detail\": \"from must be an ISO instant (2026-11-26T10:00:00Z) or a date (2026-11-26), not 'yesterday'\"}")))
     @APIResponse(responseCode = "503", description = "metadata-service is unavailable",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "metadata-unavailable", value = UNAVAILABLE)))
+            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "metadata-unavailable", value = UNAVAILABLE)))
     public RemoteStats stats(@Parameter(example = "2026-11-01") @RestQuery String from,
                              @Parameter(example = "2026-11-30") @RestQuery String to) {
         return comments.stats(blankToNull(from), blankToNull(to));
@@ -237,10 +237,10 @@ public class CommentResource {
             content = @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary"),
                     examples = @ExampleObject(name = "png", summary = "PNG bytes", value = "\\x89PNG...")))
     @APIResponse(responseCode = "400", description = "Unknown kind, bad size or bad from/to",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "validation",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "validation",
                     value = "{\"type\": \"urn:ai-data-suite:problem:validation\", \"title\": \"Invalid request\", \"status\": 400, \"detail\": \"kind must be distribution or confusion, not 'pie'\"}")))
     @APIResponse(responseCode = "503", description = "metadata-service is unavailable",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "metadata-unavailable", value = UNAVAILABLE)))
+            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "metadata-unavailable", value = UNAVAILABLE)))
     public Response chart(@Parameter(schema = @Schema(enumeration = {"distribution", "confusion"}), example = "confusion")
                           @RestQuery String kind,
                           @Parameter(example = "2026-11-01") @RestQuery String from,

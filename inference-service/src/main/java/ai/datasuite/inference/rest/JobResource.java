@@ -18,10 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import ai.datasuite.inference.mapping.JobView;
-import ai.datasuite.inference.service.JobTracker;
-import ai.datasuite.inference.service.PredictionJob;
-import ai.datasuite.inference.service.ProblemException;
+import ai.datasuite.inference.job.JobTracker;
+import ai.datasuite.inference.job.JobView;
+import ai.datasuite.inference.job.PredictionJob;
+import ai.datasuite.problem.ProblemException;
+import ai.datasuite.problem.Problems;
 
 @Path("/api/v1/jobs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,7 +56,7 @@ public class JobResource {
     @APIResponse(responseCode = "202", description = "Started; Location names the job",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "started", value = RUNNING)))
     @APIResponse(responseCode = "409", description = "A prediction job is already running on this instance",
-            content = @Content(mediaType = CommentResource.PROBLEM, examples = @ExampleObject(name = "job-running",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "job-running",
                     value = "{\"type\": \"urn:ai-data-suite:problem:job-running\", \"title\": \"Job already running\", \"status\": 409, \"detail\": \"a predict job is already running on this instance (0f8e2a52-...); follow it at /api/v1/jobs/0f8e2a52-... and start another when it has finished\", \"running_job_id\": \"0f8e2a52-8f8a-4d55-9d0e-3f1c2a6b7c11\"}")))
     public Response predict() {
         JobView job = prediction.runNow();
@@ -78,7 +79,7 @@ public class JobResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
                     @ExampleObject(name = "running", value = RUNNING), @ExampleObject(name = "succeeded", value = DONE)}))
     @APIResponse(responseCode = "404", description = "Unknown job (or one pushed out of the history)",
-            content = @Content(mediaType = CommentResource.PROBLEM, examples = @ExampleObject(name = "not-found",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "not-found",
                     value = "{\"type\": \"urn:ai-data-suite:problem:not-found\", \"title\": \"Not found\", \"status\": 404, \"detail\": \"job 'nope' is unknown on this instance\"}")))
     public JobView get(@Parameter(example = "0f8e2a52-8f8a-4d55-9d0e-3f1c2a6b7c11") @PathParam("id") String id) {
         return tracker.find(id).orElseThrow(() -> ProblemException.notFound("job '" + id + "' is unknown on this instance"));

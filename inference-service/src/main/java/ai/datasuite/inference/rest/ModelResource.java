@@ -26,14 +26,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import ai.datasuite.inference.mapping.JobView;
-import ai.datasuite.inference.mapping.LoadReport;
-import ai.datasuite.inference.mapping.ModelView;
-import ai.datasuite.inference.mapping.UnloadReport;
-import ai.datasuite.inference.rest.auth.ApiKeys;
-import ai.datasuite.inference.service.ModelRegistry;
-import ai.datasuite.inference.service.ProblemException;
-import ai.datasuite.inference.service.RetrainService;
+import ai.datasuite.inference.job.JobView;
+import ai.datasuite.inference.security.ApiKeys;
+import ai.datasuite.inference.serving.LoadReport;
+import ai.datasuite.inference.serving.ModelRegistry;
+import ai.datasuite.inference.serving.ModelView;
+import ai.datasuite.inference.serving.UnloadReport;
+import ai.datasuite.inference.training.RetrainService;
+import ai.datasuite.problem.ProblemException;
+import ai.datasuite.problem.Problems;
 
 @Path("/api/v1/models")
 @Produces(MediaType.APPLICATION_JSON)

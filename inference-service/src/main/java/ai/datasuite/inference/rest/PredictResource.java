@@ -24,11 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import ai.datasuite.inference.mapping.PredictRequest;
-import ai.datasuite.inference.mapping.PredictResponse;
-import ai.datasuite.inference.service.Prediction;
-import ai.datasuite.inference.service.PredictionService;
-import ai.datasuite.inference.service.ProblemException;
+import ai.datasuite.inference.serving.PredictRequest;
+import ai.datasuite.inference.serving.PredictResponse;
+import ai.datasuite.inference.serving.Prediction;
+import ai.datasuite.inference.serving.PredictionService;
+import ai.datasuite.problem.ProblemException;
+import ai.datasuite.problem.Problems;
 
 @Path("/api/v1/predict")
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,7 +64,8 @@ public class PredictResource {
              "model": "emotion"}""";
     private static final String UNSUPPORTED_EXAMPLE = """
             {"type": "urn:ai-data-suite:problem:unsupported-media-type", "title": "Unsupported media type",
-             "status": 415, "detail": "This content type is not accepted here"}""";
+             "status": 415, "detail": "This content type is not accepted here; the API is described at /q/openapi with\
+             the content types each endpoint takes"}""";
 
     private final PredictionService service;
     private final ObjectMapper json;

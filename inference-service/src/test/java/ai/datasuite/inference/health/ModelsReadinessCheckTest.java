@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import ai.datasuite.inference.TinyModelsResource;
-import ai.datasuite.inference.service.ModelRegistry;
+import ai.datasuite.inference.serving.ModelRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -42,7 +42,7 @@ class ModelsReadinessCheckTest {
         given().get("/api/v1/models/" + TinyModelsResource.TINY).then().body("state", equalTo("loaded"));
         // A working version of the same id makes the service ready.
         String tinyPath = given().get("/api/v1/models/" + TinyModelsResource.TINY).then().extract().path("path");
-        registry.promote(new ai.datasuite.inference.service.ModelFolder(TinyModelsResource.BROKEN, "2",
+        registry.promote(new ai.datasuite.inference.serving.ModelFolder(TinyModelsResource.BROKEN, "2",
                 java.nio.file.Path.of(tinyPath)));
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'models' }.status", equalTo("UP"));

@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
-import ai.datasuite.inference.service.LabelScore;
-import ai.datasuite.inference.service.Prediction;
-import ai.datasuite.inference.service.ProblemException;
-import ai.datasuite.inference.service.TextClassifier;
+import ai.datasuite.inference.serving.LabelScore;
+import ai.datasuite.inference.serving.Prediction;
+import ai.datasuite.inference.serving.TextClassifier;
+import ai.datasuite.problem.ProblemException;
 
 /**
  * A deterministic classifier for the comment tests (enabled only by {@link CommentsTestProfile}): the label comes

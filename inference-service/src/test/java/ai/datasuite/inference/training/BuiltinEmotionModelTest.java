@@ -17,14 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ai.datasuite.inference.service.EmotionLabels;
-import ai.datasuite.inference.service.ModelFolder;
-import ai.datasuite.inference.service.training.BuiltinEmotionModel;
-import ai.datasuite.inference.service.training.E5Encoder;
-import ai.datasuite.inference.service.training.EmotionHead;
-import ai.datasuite.inference.service.training.GoEmotions;
-import ai.datasuite.inference.service.training.Metrics;
-import ai.datasuite.inference.service.training.ModelEvaluator;
+import ai.datasuite.inference.EmotionLabels;
+import ai.datasuite.inference.serving.ModelFolder;
 
 /** The built-in model assembled from the committed head: layout, quality on dev, padding invariance, graph vs Java. */
 class BuiltinEmotionModelTest {

@@ -14,16 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import ai.datasuite.inference.service.training.BuiltinEmotionModel;
-import ai.datasuite.inference.service.training.EmotionHead;
-import ai.datasuite.inference.service.training.EmotionModelFolder;
-import ai.datasuite.inference.service.training.EmotionTrainer;
-import ai.datasuite.inference.service.training.GoEmotions;
-import ai.datasuite.inference.service.training.HeadTrainer;
-import ai.datasuite.inference.service.training.LabelledText;
-import ai.datasuite.inference.service.training.Metrics;
-import ai.datasuite.inference.service.training.ModelEvaluator;
-
 /** Training is deterministic, and a retrain on a small sample yields a complete, loadable, promotable version. */
 class EmotionTrainerTest {
 

@@ -9,10 +9,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import ai.datasuite.inference.service.training.E5Encoder;
-import ai.datasuite.inference.service.training.EmotionGraphBuilder;
-import ai.datasuite.inference.service.training.EmotionHead;
-import ai.datasuite.inference.service.training.TokenFeatures;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;

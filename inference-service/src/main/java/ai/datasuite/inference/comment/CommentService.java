@@ -1,0 +1,146 @@
+package ai.datasuite.inference.comment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import ai.datasuite.inference.EmotionLabels;
+import ai.datasuite.inference.client.CommentFilter;
+import ai.datasuite.inference.client.LabelUpdate;
+import ai.datasuite.inference.client.MetadataClient;
+import ai.datasuite.inference.client.NewRemoteComment;
+import ai.datasuite.inference.client.RemoteComment;
+import ai.datasuite.inference.client.RemoteStats;
+import ai.datasuite.inference.config.CommentsConfig;
+import ai.datasuite.inference.serving.Prediction;
+import ai.datasuite.inference.serving.TextClassifier;
+import ai.datasuite.problem.ProblemException;
+
+/** The comment workflow: rows live in metadata-service, predictions come from the {@link TextClassifier}. */
+@ApplicationScoped
+public class CommentService {
+
+    private static final Logger LOG = Logger.getLogger(CommentService.class);
+    public static final int MAX_PAGE_SIZE = 500;
+    static final int MAX_USERNAME = 150;
+    static final int MAX_COMMENT = 5000;
+    private static final List<String> STATUSES = List.of("pending", "predicted", "failed");
+
+    private final MetadataClient metadata;
+    private final TextClassifier classifier;
+    private final CommentsConfig config;
+
+    public CommentService(MetadataClient metadata, TextClassifier classifier, CommentsConfig config) {
+        this.metadata = metadata;
+        this.classifier = classifier;
+        this.config = config;
+    }
+
+    /**
+     * Stores a comment. With {@code predictNow} it is classified first and stored predicted in the same call; when
+     * that fails (model unloaded, say) the comment is still stored, pending, with a notice: the batch job predicts it
+     * later and the user's text is never lost to a model problem.
+     */
+    public CommentView create(NewComment comment, boolean predictNow) {
+        requireLength("username", comment.username(), MAX_USERNAME);
+        requireLength("comment", comment.comment(), MAX_COMMENT);
+        NewRemoteComment.Prediction prediction = null;
+        String notice = null;
+        if (predictNow) {
+            try {
+                Prediction p = classifier.classify(config.modelId(), List.of(comment.comment()), 0).get(0);
+                if (!EmotionLabels.isLabel(p.label())) {
+                    throw new IllegalStateException("model '" + config.modelId() + "' answered label '" + p.label()
+                            + "', which is not one of " + EmotionLabels.ALL);
+                }
+                prediction = new NewRemoteComment.Prediction(p.label(), p.score(),
+                        p.recordedVersion(config.modelId()));
+            } catch (ProblemException e) {
+                notice = deferred(e.detail());
+            } catch (RuntimeException e) {
+                LOG.warnf("synchronous prediction with model '%s' failed, comment stored pending: %s", config.modelId(), e);
+                notice = deferred(e.getMessage());
+            }
+        }
+        RemoteComment stored = metadata.create(new NewRemoteComment(comment.username(), comment.comment(), prediction));
+        return CommentMapper.toView(stored, notice);
+    }
+
+    private String deferred(String reason) {
+        return "The comment was stored pending: the synchronous prediction with model '" + config.modelId()
+                + "' failed (" + reason + "). The batch job will predict it.";
+    }
+
+    public CommentPage list(CommentFilter filter, int page, int size) {
+        if (filter.predictedLabel() != null) {
+            EmotionLabels.require("predicted_label", filter.predictedLabel());
+        }
+        if (filter.trueLabel() != null) {
+            EmotionLabels.require("true_label", filter.trueLabel());
+        }
+        if (filter.status() != null && !STATUSES.contains(filter.status())) {
+            throw ProblemException.validation("status must be one of " + String.join(", ", STATUSES) + ", not '"
+                    + filter.status() + "'", Map.of("allowed", STATUSES));
+        }
+        requireTime("from", filter.from());
+        requireTime("to", filter.to());
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw ProblemException.validation("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE, null);
+        }
+        return CommentMapper.toPage(metadata.list(filter, page, size));
+    }
+
+    public CommentView get(long num) {
+        return metadata.get(num).map(CommentMapper::toView).orElseThrow(() -> missing(num));
+    }
+
+    /** Records an admin's true label (one of the seven) and feedback; {@code admin} becomes {@code labelled_by}. */
+    public CommentView label(long num, LabelRequest request, String admin) {
+        EmotionLabels.require("true_label", request.trueLabel());
+        return metadata.label(num, new LabelUpdate(request.trueLabel(), request.feedback(), admin))
+                .map(CommentMapper::toView)
+                .orElseThrow(() -> missing(num));
+    }
+
+    public RemoteStats stats(String from, String to) {
+        requireTime("from", from);
+        requireTime("to", to);
+        return metadata.stats(from, to);
+    }
+
+    /** Lengths in code points, as metadata-service counts them (an emoji is one character). */
+    private static void requireLength(String field, String value, int max) {
+        if (value != null && value.codePointCount(0, value.length()) > max) {
+            String message = "must be at most " + max + " characters";
+            throw ProblemException.validation(field + " " + message,
+                    Map.of("errors", List.of(Map.of("field", field, "message", message))));
+        }
+    }
+
+    /** metadata-service's filters accept an ISO instant or a date; anything else is our 400, before the call. */
+    static void requireTime(String field, String value) {
+        if (value == null) {
+            return;
+        }
+        try {
+            Instant.parse(value);
+        } catch (DateTimeParseException notInstant) {
+            try {
+                LocalDate.parse(value);
+            } catch (DateTimeParseException notDate) {
+                throw ProblemException.validation(field + " must be an ISO instant (2026-11-26T10:00:00Z) or a date "
+                        + "(2026-11-26), not '" + value + "'", null);
+            }
+        }
+    }
+
+    private static ProblemException missing(long num) {
+        return ProblemException.notFound("comment " + num + " does not exist");
+    }
+}

@@ -1,0 +1,193 @@
+package ai.datasuite.inference.job;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import ai.datasuite.inference.config.JobsConfig;
+import ai.datasuite.problem.ProblemException;
+
+/**
+ * Batch jobs of this instance: at most one running per kind, their live counters, and a bounded history (in memory;
+ * a restart forgets it, the rows in metadata-service are the record). Any kind of job can run here: the caller gives
+ * the work, which updates the counters it has and returns a summary.
+ */
+@ApplicationScoped
+public class JobTracker {
+
+    private static final Logger LOG = Logger.getLogger(JobTracker.class);
+
+    public static final String RUNNING = "running";
+    public static final String SUCCEEDED = "succeeded";
+    public static final String FAILED = "failed";
+
+    /** The body of a job; what it returns becomes the job's message. */
+    @FunctionalInterface
+    public interface Work {
+        String run(Job job);
+    }
+
+    /** A job's state; counters are safe to update from the job's thread while others read them. */
+    public static final class Job implements BatchPredictor.Progress {
+        private final String id = UUID.randomUUID().toString();
+        private final String kind;
+        private final String trigger;
+        private final String worker;
+        private final Instant startedAt = Instant.now();
+        private final AtomicInteger claimed = new AtomicInteger();
+        private final AtomicInteger predicted = new AtomicInteger();
+        private final AtomicInteger failed = new AtomicInteger();
+        private final AtomicInteger rejected = new AtomicInteger();
+        private volatile String status = RUNNING;
+        private volatile String message;
+        private volatile Map<String, Object> result;
+        private volatile Instant finishedAt;
+
+        Job(String kind, String trigger, String worker) {
+            this.kind = kind;
+            this.trigger = trigger;
+            this.worker = worker;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public void claimed(int n) {
+            claimed.addAndGet(n);
+        }
+
+        @Override
+        public void predicted(int n) {
+            predicted.addAndGet(n);
+        }
+
+        @Override
+        public void failed(int n) {
+            failed.addAndGet(n);
+        }
+
+        @Override
+        public void rejected(int n) {
+            rejected.addAndGet(n);
+        }
+
+        public void message(String message) {
+            this.message = message;
+        }
+
+        public void result(Map<String, Object> result) {
+            this.result = result;
+        }
+
+        public JobView view() {
+            return new JobView(id, kind, trigger, status, worker, claimed.get(), predicted.get(), failed.get(),
+                    rejected.get(), startedAt, finishedAt, message, result);
+        }
+    }
+
+    private final int history;
+    private final Map<String, Job> running = new HashMap<>();
+    private final Deque<Job> recent = new ArrayDeque<>();
+    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "batch-job");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public JobTracker(JobsConfig config) {
+        this.history = Math.max(1, config.history());
+    }
+
+    /** Starts a job of {@code kind} on a background thread; 409 naming the running one if one is under way. */
+    public JobView submit(String kind, String trigger, String worker, Work work) {
+        Job job = tryStart(kind, trigger, worker).orElseThrow(() -> {
+            String runningId;
+            synchronized (this) {
+                Job other = running.get(kind);
+                runningId = other == null ? null : other.id;
+            }
+            return new ProblemException(409, "job-running", "Job already running",
+                    "a " + kind + " job is already running on this instance (" + runningId + "); follow it at "
+                            + "/api/v1/jobs/" + runningId + " and start another when it has finished",
+                    runningId == null ? Map.of() : Map.of("running_job_id", runningId));
+        });
+        executor.execute(() -> execute(job, work));
+        return job.view();
+    }
+
+    /** Runs a job of {@code kind} on the caller's thread, unless one is running already (then nothing happens). */
+    public Optional<JobView> runIfIdle(String kind, String trigger, String worker, Work work) {
+        Optional<Job> job = tryStart(kind, trigger, worker);
+        job.ifPresent(j -> execute(j, work));
+        return job.map(Job::view);
+    }
+
+    public synchronized Optional<JobView> find(String id) {
+        return recent.stream().filter(j -> j.id.equals(id)).findFirst().map(Job::view);
+    }
+
+    /** Newest first. */
+    public synchronized List<JobView> recent() {
+        List<JobView> views = new ArrayList<>();
+        recent.descendingIterator().forEachRemaining(j -> views.add(j.view()));
+        return views;
+    }
+
+    private synchronized Optional<Job> tryStart(String kind, String trigger, String worker) {
+        if (running.containsKey(kind)) {
+            return Optional.empty();
+        }
+        Job job = new Job(kind, trigger, worker);
+        running.put(kind, job);
+        recent.addLast(job);
+        while (recent.size() > history) {
+            recent.removeFirst();
+        }
+        return Optional.of(job);
+    }
+
+    private void execute(Job job, Work work) {
+        try {
+            String summary = work.run(job);
+            finish(job, SUCCEEDED, summary);
+        } catch (ProblemException e) {
+            LOG.warnf("%s job %s failed: %s", job.kind, job.id, e.detail());
+            finish(job, FAILED, e.detail());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "%s job %s failed", job.kind, job.id);
+            finish(job, FAILED, "unexpected failure: " + e);
+        }
+    }
+
+    private synchronized void finish(Job job, String status, String message) {
+        job.message = message;
+        job.finishedAt = Instant.now();
+        job.status = status;
+        running.remove(job.kind, job);
+        // A scheduled run that found nothing to do is not worth a history entry; every minute would push out the rest.
+        if (SUCCEEDED.equals(status) && "scheduled".equals(job.trigger) && job.claimed.get() == 0) {
+            recent.remove(job);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,52 @@
+package ai.datasuite.inference.job;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.scheduler.Scheduled;
+
+import ai.datasuite.inference.client.MetadataClient;
+import ai.datasuite.inference.config.JobsConfig;
+import ai.datasuite.inference.serving.TextClassifier;
+
+/**
+ * Predicts pending comments (replaces the seed's Airflow DAG): on the cron {@code inference.jobs.predict.cron}, and on
+ * demand through {@code POST /api/v1/jobs/predict}. One run at a time per instance; instances share the work through
+ * metadata-service's leases.
+ */
+@ApplicationScoped
+public class PredictionJob {
+
+    public static final String KIND = "predict";
+
+    private final MetadataClient metadata;
+    private final TextClassifier classifier;
+    private final JobsConfig config;
+    private final JobTracker tracker;
+    private final String worker = WorkerId.create();
+
+    public PredictionJob(MetadataClient metadata, TextClassifier classifier, JobsConfig config, JobTracker tracker) {
+        this.metadata = metadata;
+        this.classifier = classifier;
+        this.config = config;
+        this.tracker = tracker;
+    }
+
+    /** Starts a run in the background; 409 when one is already running on this instance. */
+    public JobView runNow() {
+        return tracker.submit(KIND, "manual", worker, this::predict);
+    }
+
+    @Scheduled(identity = "predict-comments", cron = "{inference.jobs.predict.cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        tracker.runIfIdle(KIND, "scheduled", worker, this::predict);
+    }
+
+    public String worker() {
+        return worker;
+    }
+
+    private String predict(JobTracker.Job job) {
+        return new BatchPredictor(metadata, classifier, config.predict(), worker).run(job);
+    }
+}

@@ -1,5 +1,0 @@
-package ai.datasuite.inference.service.training;
-
-/** A text with one of the seven emotion labels (e.g. an admin-labelled comment). */
-public record LabelledText(String text, String label) {
-}

@@ -1,0 +1,541 @@
+package ai.datasuite.inference.serving;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+
+import org.jboss.logging.Logger;
+
+import ai.datasuite.inference.config.ServingConfig;
+import ai.datasuite.problem.ProblemException;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The models the service knows: from every {@link ModelSource} bean and from {@code inference.serving.models.*}
+ * (config wins for an id both provide). Loads and unloads them, and swaps versions ({@link #promote}) without
+ * dropping a prediction: the new version is loaded first, and the old one is closed when its last prediction ends.
+ */
+@ApplicationScoped
+public class ModelRegistry {
+
+    private static final Logger LOG = Logger.getLogger(ModelRegistry.class);
+    private static final long WAIT_SECONDS = 300;
+
+    private final ServingConfig config;
+    private final Instance<ModelSource> sources;
+    private final Map<String, Entry> entries = new ConcurrentSkipListMap<>();
+    private final CompletableFuture<Void> registered = new CompletableFuture<>();
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+
+    public ModelRegistry(ServingConfig config, Instance<ModelSource> sources) {
+        this.config = config;
+        this.sources = sources;
+    }
+
+    /** One registered model id, its folder, and the version being served (if any). */
+    private static final class Entry {
+        final String id;
+        ModelFolder folder;
+        String source;
+        HfTextClassificationModel.Descriptor descriptor;
+        volatile ServedModel served;
+        volatile CompletableFuture<ServedModel> loading;
+        String error;
+        List<String> lastInputNames;
+        String lastOutputName;
+        Long lastReleasedBytes;
+
+        Entry(String id) {
+            this.id = id;
+        }
+    }
+
+    /**
+     * A loaded version with its batcher. Counted references: the registry holds one while it serves this version,
+     * each prediction one while it runs; the session closes when the count reaches zero.
+     */
+    static final class ServedModel {
+        final HfTextClassificationModel model;
+        final PredictionBatcher batcher;
+        final long memoryBytes;
+        final Instant loadedAt = Instant.now();
+        private final AtomicInteger refs = new AtomicInteger(1);
+        private final AtomicBoolean retired = new AtomicBoolean();
+        final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+        ServedModel(HfTextClassificationModel model, PredictionBatcher batcher, long memoryBytes) {
+            this.model = model;
+            this.batcher = batcher;
+            this.memoryBytes = memoryBytes;
+        }
+
+        boolean tryAcquire() {
+            while (true) {
+                int current = refs.get();
+                if (current == 0) {
+                    return false;
+                }
+                if (refs.compareAndSet(current, current + 1)) {
+                    return true;
+                }
+            }
+        }
+
+        void release() {
+            if (refs.decrementAndGet() == 0) {
+                try {
+                    batcher.close();
+                    model.close();
+                    closed.complete(null);
+                } catch (RuntimeException e) {
+                    closed.completeExceptionally(e);
+                }
+            }
+        }
+
+        /** Drops the registry's reference (once). */
+        void retire() {
+            if (retired.compareAndSet(false, true)) {
+                release();
+            }
+        }
+    }
+
+    /** A loaded model held for the length of one prediction; closing it lets an unload or promotion finish. */
+    public static final class Lease implements AutoCloseable {
+        private final ServedModel served;
+        private final AtomicBoolean open = new AtomicBoolean(true);
+
+        private Lease(ServedModel served) {
+            this.served = served;
+        }
+
+        public HfTextClassificationModel model() {
+            return served.model;
+        }
+
+        public PredictionBatcher batcher() {
+            return served.batcher;
+        }
+
+        @Override
+        public void close() {
+            if (open.compareAndSet(true, false)) {
+                served.release();
+            }
+        }
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        // Sources may do file work and loads take seconds: neither holds up the HTTP server; readiness tells.
+        Thread thread = new Thread(this::registerAndLoad, "model-startup");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void registerAndLoad() {
+        List<CompletableFuture<ServedModel>> startLoads = new ArrayList<>();
+        List<Entry> toLoad = new ArrayList<>();
+        try {
+            for (ModelSource source : sources) {
+                try {
+                    for (ModelFolder folder : source.models()) {
+                        register(folder, source.getClass().getSimpleName().replaceAll("_.*$", ""));
+                    }
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Model source %s failed; its models are not served", source.getClass().getName());
+                }
+            }
+            config.models().forEach((id, model) ->
+                    register(new ModelFolder(id, model.version(), Path.of(model.path())), "config"));
+            List<String> wanted = config.loadAtStart();
+            boolean all = wanted.contains("all");
+            for (String id : wanted) {
+                if (!all && !id.equals("none") && !entries.containsKey(id)) {
+                    LOG.warnf("inference.serving.load-at-start names '%s', which no source or config registers", id);
+                }
+            }
+            for (Entry entry : entries.values()) {
+                if ((all || wanted.contains(entry.id)) && !wanted.contains("none")) {
+                    // Marked as loading before registration completes, so early predictions wait instead of 409.
+                    synchronized (entry) {
+                        entry.loading = new CompletableFuture<>();
+                        startLoads.add(entry.loading);
+                        toLoad.add(entry);
+                    }
+                }
+            }
+        } finally {
+            registered.complete(null);
+        }
+        for (Entry entry : toLoad) {
+            try {
+                loadNow(entry, entry.loading);
+            } catch (RuntimeException e) {
+                LOG.errorf("Model %s did not load at startup: %s", entry.id, e.getMessage());
+            }
+        }
+        CompletableFuture.allOf(startLoads.toArray(CompletableFuture[]::new))
+                .whenComplete((ok, failure) -> started.complete(null));
+    }
+
+    private void register(ModelFolder folder, String source) {
+        Entry entry = entries.computeIfAbsent(folder.id(), Entry::new);
+        synchronized (entry) {
+            entry.folder = folder;
+            entry.source = source;
+            try {
+                entry.descriptor = HfTextClassificationModel.describe(folder.folder());
+                entry.error = null;
+            } catch (IOException | RuntimeException e) {
+                entry.descriptor = null;
+                entry.error = e.getMessage();
+                LOG.errorf("Model %s (%s) cannot be served: %s", folder.id(), folder.folder(), e.getMessage());
+            }
+        }
+        LOG.infof("Registered model %s version %s from %s (%s)", folder.id(), folder.version(), source,
+                folder.folder());
+    }
+
+    /** Completes once every model that loads at startup has loaded or failed. */
+    public CompletableFuture<Void> startup() {
+        return started;
+    }
+
+    /** Ids of the models that load at startup and are not loaded (yet, or because they failed), with why. */
+    public Map<String, String> notReady() {
+        Map<String, String> missing = new java.util.TreeMap<>();
+        if (!registered.isDone()) {
+            missing.put("*", "registering models");
+            return missing;
+        }
+        List<String> wanted = config.loadAtStart();
+        for (Entry entry : entries.values()) {
+            boolean atStart = !wanted.contains("none") && (wanted.contains("all") || wanted.contains(entry.id));
+            if (atStart && entry.served == null) {
+                missing.put(entry.id, entry.loading != null ? "loading" : entry.error != null ? entry.error
+                        : "not loaded");
+            }
+        }
+        return missing;
+    }
+
+    public String defaultModel() {
+        return config.defaultModel();
+    }
+
+    public List<ModelView> list() {
+        awaitRegistration();
+        return entries.values().stream().map(this::view).toList();
+    }
+
+    public Optional<ModelView> find(String id) {
+        awaitRegistration();
+        return Optional.ofNullable(entries.get(id)).map(this::view);
+    }
+
+    /** Loads {@code id} if it is not loaded; waits for a load already under way. */
+    public LoadReport load(String id) {
+        Entry entry = entry(id);
+        CompletableFuture<ServedModel> mine = null;
+        CompletableFuture<ServedModel> theirs;
+        synchronized (entry) {
+            if (entry.served != null) {
+                ServedModel served = entry.served;
+                long rss = rssBytes();
+                return new LoadReport(id, served.model.version(), true, served.memoryBytes,
+                        served.model.fileBytes(), rss, rss, 0, view(entry));
+            }
+            theirs = entry.loading;
+            if (theirs == null) {
+                mine = new CompletableFuture<>();
+                entry.loading = mine;
+            }
+        }
+        if (mine == null) {
+            ServedModel served = await(theirs, id);
+            long rss = rssBytes();
+            return new LoadReport(id, served.model.version(), true, served.memoryBytes, served.model.fileBytes(),
+                    rss, rss, 0, view(entry));
+        }
+        long before = rssBytes();
+        long start = System.nanoTime();
+        ServedModel served = loadNow(entry, mine);
+        long after = rssBytes();
+        return new LoadReport(id, served.model.version(), false, served.memoryBytes, served.model.fileBytes(),
+                before, after, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), view(entry));
+    }
+
+    /** Loads the entry's folder and completes {@code future}; the entry serves it when this returns. */
+    private ServedModel loadNow(Entry entry, CompletableFuture<ServedModel> future) {
+        ModelFolder folder;
+        synchronized (entry) {
+            folder = entry.folder;
+        }
+        try {
+            ServedModel served = open(folder);
+            ServedModel current;
+            synchronized (entry) {
+                entry.loading = null;
+                current = entry.served;
+                if (current == null && entry.folder == folder) {
+                    entry.served = served;
+                    entry.error = null;
+                    entry.lastInputNames = served.model.inputNames();
+                    entry.lastOutputName = served.model.outputName();
+                }
+            }
+            if (current != null || entry.folder != folder) {
+                // A promotion swapped in a newer version while this load ran: that one is served, ours is dropped.
+                served.retire();
+                if (current == null) {
+                    throw ProblemException.conflict("Model '" + folder.id() + "' was promoted to another version while"
+                            + " it loaded; POST /api/v1/models/" + folder.id() + "/load again");
+                }
+                future.complete(current);
+                return current;
+            }
+            future.complete(served);
+            return served;
+        } catch (RuntimeException e) {
+            synchronized (entry) {
+                entry.loading = null;
+                entry.error = e.getMessage();
+            }
+            future.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** Opens a folder as a served model, measuring what the process RSS grew by. */
+    private ServedModel open(ModelFolder folder) {
+        long before = rssBytes();
+        HfTextClassificationModel model;
+        try {
+            model = HfTextClassificationModel.load(folder, new HfTextClassificationModel.SessionSettings(
+                    config.onnx().intraOpThreads().orElse(Runtime.getRuntime().availableProcessors()),
+                    config.onnx().interOpThreads()));
+        } catch (Exception e) {
+            LOG.errorf(e, "Loading model %s from %s failed", folder.id(), folder.folder());
+            throw new ProblemException(500, "model-load-failed", "Model could not be loaded",
+                    "Model '" + folder.id() + "' could not be loaded from " + folder.folder() + ": " + e.getMessage(),
+                    null);
+        }
+        PredictionBatcher batcher = new PredictionBatcher(folder.id() + "-" + folder.version(), model::logits,
+                config.batching().maxBatchSize(), config.batching().maxWait());
+        long memory = Math.max(0, rssBytes() - before);
+        LOG.infof("Loaded model %s version %s: inputs %s, max length %d, RSS +%d bytes", folder.id(),
+                folder.version(), model.inputNames(), model.maxLength(), memory);
+        return new ServedModel(model, batcher, memory);
+    }
+
+    /** Stops serving {@code id}: waits for its running predictions, closes session and tokenizer, measures. */
+    public UnloadReport unload(String id) {
+        Entry entry = entry(id);
+        CompletableFuture<ServedModel> loading;
+        synchronized (entry) {
+            loading = entry.loading;
+        }
+        if (loading != null) {
+            // Unloading while a load runs: let the load finish, then unload what it produced.
+            awaitQuietly(loading);
+        }
+        ServedModel served;
+        synchronized (entry) {
+            served = entry.served;
+            entry.served = null;
+        }
+        long fileBytes = entry.descriptor == null ? 0 : entry.descriptor.fileBytes();
+        if (served == null) {
+            long rss = rssBytes();
+            return new UnloadReport(id, entry.folder.version(), false, false, 0, null, fileBytes, rss, rss);
+        }
+        long before = rssBytes();
+        served.retire();
+        await(served.closed, id);
+        long after = rssBytes();
+        long released = Math.max(0, before - after);
+        synchronized (entry) {
+            entry.lastReleasedBytes = released;
+        }
+        LOG.infof("Unloaded model %s version %s: RSS -%d bytes", id, served.model.version(), released);
+        return new UnloadReport(id, served.model.version(), true, served.closed.isDone(), released,
+                served.memoryBytes, served.model.fileBytes(), before, after);
+    }
+
+    /**
+     * Serves {@code folder} as the new version of its id: loads it, swaps it in atomically, then closes the old
+     * version once its running predictions are done. Registers the id when it is new.
+     */
+    public ModelView promote(ModelFolder folder) {
+        awaitRegistration();
+        ServedModel fresh = open(folder);
+        Entry entry = entries.computeIfAbsent(folder.id(), Entry::new);
+        ServedModel old;
+        synchronized (entry) {
+            old = entry.served;
+            entry.folder = folder;
+            entry.source = entry.source == null ? "promoted" : entry.source;
+            try {
+                entry.descriptor = HfTextClassificationModel.describe(folder.folder());
+            } catch (IOException e) {
+                // The folder just loaded, so it can be described; keep the old descriptor if not.
+                LOG.warnf("Could not describe promoted model %s: %s", folder.id(), e.getMessage());
+            }
+            entry.served = fresh;
+            entry.error = null;
+            entry.lastInputNames = fresh.model.inputNames();
+            entry.lastOutputName = fresh.model.outputName();
+        }
+        if (old != null) {
+            old.retire();
+        }
+        LOG.infof("Promoted model %s to version %s (was %s)", folder.id(), folder.version(),
+                old == null ? "not loaded" : old.model.version());
+        return view(entry);
+    }
+
+    /**
+     * Holds the served version of {@code id} for one prediction: 404 for an unknown id, 409 when not loaded. Waits
+     * for a load under way (at startup, for instance) rather than refusing.
+     */
+    public Lease acquire(String id) {
+        Entry entry = entry(id);
+        while (true) {
+            ServedModel served = entry.served;
+            if (served == null) {
+                CompletableFuture<ServedModel> loading = entry.loading;
+                if (loading != null) {
+                    awaitQuietly(loading);
+                    if (entry.served != null) {
+                        continue;
+                    }
+                }
+                throw new ProblemException(409, ProblemException.CONFLICT, "Model not loaded",
+                        "Model '" + id + "' is not loaded; POST /api/v1/models/" + id + "/load to load it",
+                        Map.of("model", id));
+            }
+            if (served.tryAcquire()) {
+                return new Lease(served);
+            }
+            // Retired between the read and the acquire: the entry already points at its successor (or nothing).
+        }
+    }
+
+    @PreDestroy
+    void shutdown() {
+        for (Entry entry : entries.values()) {
+            ServedModel served;
+            synchronized (entry) {
+                served = entry.served;
+                entry.served = null;
+            }
+            if (served != null) {
+                served.retire();
+            }
+        }
+    }
+
+    private Entry entry(String id) {
+        awaitRegistration();
+        Entry entry = id == null ? null : entries.get(id);
+        if (entry == null) {
+            throw ProblemException.notFound("No model '" + id + "'; GET /api/v1/models lists the models");
+        }
+        return entry;
+    }
+
+    private void awaitRegistration() {
+        try {
+            registered.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while models were being registered", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Models were not registered in time", e);
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future, String id) {
+        try {
+            return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for model " + id, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Model " + id + " did not finish in " + WAIT_SECONDS + " s", e);
+        }
+    }
+
+    private static void awaitQuietly(CompletableFuture<?> future) {
+        try {
+            future.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // The caller looks at the entry's state afterwards.
+        }
+    }
+
+    private ModelView view(Entry entry) {
+        synchronized (entry) {
+            ServedModel served = entry.served;
+            HfTextClassificationModel.Descriptor descriptor = entry.descriptor;
+            String state = served != null ? "loaded" : entry.loading != null ? "loading"
+                    : entry.error != null ? "failed" : "unloaded";
+            ModelView.MemoryView memory = new ModelView.MemoryView(
+                    descriptor == null ? 0 : descriptor.fileBytes(),
+                    served == null ? null : served.memoryBytes,
+                    entry.lastReleasedBytes, rssBytes());
+            ModelView.BatchingView batching = null;
+            if (served != null) {
+                PredictionBatcher.Stats stats = served.batcher.stats();
+                batching = new ModelView.BatchingView(stats.runs(), stats.texts(), stats.requests(),
+                        stats.largestBatch());
+            }
+            return new ModelView(entry.id, entry.folder.version(), entry.source, entry.folder.folder().toString(),
+                    state, served != null, descriptor == null ? null : descriptor.labels(),
+                    served != null ? served.model.inputNames() : entry.lastInputNames,
+                    served != null ? served.model.outputName() : entry.lastOutputName,
+                    descriptor == null ? null : descriptor.maxLength(), memory, batching,
+                    served == null ? null : served.loadedAt, entry.error);
+        }
+    }
+
+    /** Resident set size of this process from /proc/self/status ({@code VmRSS}); 0 where there is no /proc. */
+    static long rssBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    String[] parts = line.substring(6).trim().split("\\s+");
+                    return Long.parseLong(parts[0]) * 1024L;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: memory figures read 0 rather than failing a load.
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,110 @@
+package ai.datasuite.inference.serving;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import ai.datasuite.inference.config.ServingConfig;
+import ai.datasuite.problem.ProblemException;
+
+/**
+ * Classifies texts with a registered model: checks the request against the limits, hands the texts to the model's
+ * micro-batcher and turns logits into probabilities. Used by {@code POST /api/v1/predict} and the comment workflow.
+ */
+@ApplicationScoped
+public class PredictionService implements TextClassifier {
+
+    private final ModelRegistry registry;
+    private final ServingConfig config;
+
+    public PredictionService(ModelRegistry registry, ServingConfig config) {
+        this.registry = registry;
+        this.config = config;
+    }
+
+    /** The model used when a request names none. */
+    public String defaultModel() {
+        return registry.defaultModel();
+    }
+
+    @Override
+    public List<Prediction> classify(String modelId, List<String> texts, int topK) {
+        validate(texts);
+        String id = modelId == null || modelId.isBlank() ? registry.defaultModel() : modelId;
+        try (ModelRegistry.Lease lease = registry.acquire(id)) {
+            HfTextClassificationModel model = lease.model();
+            List<String> labels = model.labels();
+            if (topK < 0 || topK > labels.size()) {
+                throw ProblemException.validation("top_k must be between 0 and " + labels.size()
+                        + " (the number of labels of model '" + id + "')", Map.of("errors", List.of(Map.of(
+                        "field", "top_k", "message", "must be between 0 and " + labels.size()))));
+            }
+            float[][] logits = await(lease.batcher().submit(texts));
+            List<Prediction> predictions = new ArrayList<>(texts.size());
+            for (float[] row : logits) {
+                predictions.add(prediction(labels, HfTextClassificationModel.softmax(row), topK, model.version()));
+            }
+            return predictions;
+        }
+    }
+
+    static Prediction prediction(List<String> labels, double[] probabilities, int topK, String version) {
+        Integer[] order = new Integer[probabilities.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        // Ties keep label order, so the answer does not depend on the sort.
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -probabilities[i]).thenComparingInt(i -> i));
+        List<LabelScore> ranked = new ArrayList<>(topK);
+        for (int k = 0; k < topK; k++) {
+            ranked.add(new LabelScore(labels.get(order[k]), probabilities[order[k]]));
+        }
+        int best = order[0];
+        return new Prediction(labels.get(best), probabilities[best], List.copyOf(ranked), version);
+    }
+
+    /** 400 for no texts, a blank text or one over the length limit (naming its index); 413 for too many texts. */
+    void validate(List<String> texts) {
+        if (texts == null || texts.isEmpty()) {
+            throw ProblemException.validation("texts must be a non-empty array of strings", Map.of("errors",
+                    List.of(Map.of("field", "texts", "message", "must not be empty"))));
+        }
+        int maxTexts = config.limits().maxTexts();
+        if (texts.size() > maxTexts) {
+            throw new ProblemException(413, ProblemException.PAYLOAD_TOO_LARGE, "Too many texts",
+                    texts.size() + " texts in one request; at most " + maxTexts + " are accepted",
+                    Map.of("max_texts", maxTexts, "texts", texts.size()));
+        }
+        int maxChars = config.limits().maxChars();
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            if (text == null || text.isBlank()) {
+                throw ProblemException.validation("texts[" + i + "] is " + (text == null ? "null" : "empty or blank")
+                        + "; every text needs some content", Map.of("index", i, "errors",
+                        List.of(Map.of("field", "texts[" + i + "]", "message", "must not be blank"))));
+            }
+            int chars = text.codePointCount(0, text.length());
+            if (chars > maxChars) {
+                throw ProblemException.validation("texts[" + i + "] has " + chars + " characters; at most "
+                        + maxChars + " are accepted", Map.of("index", i, "max_chars", maxChars, "errors",
+                        List.of(Map.of("field", "texts[" + i + "]", "message", "at most " + maxChars + " characters"))));
+            }
+        }
+    }
+
+    private static float[][] await(java.util.concurrent.CompletableFuture<float[][]> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while predicting", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Prediction failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+}
