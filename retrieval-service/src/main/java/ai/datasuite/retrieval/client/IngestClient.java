@@ -1,6 +1,5 @@
 package ai.datasuite.retrieval.client;
 
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,13 +19,22 @@ import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
 import io.vertx.core.buffer.Buffer;
 
+import ai.datasuite.problem.remote.RemoteCall;
+import ai.datasuite.problem.remote.RemoteCalls;
+import ai.datasuite.problem.remote.RemoteRejectedException;
+
 /**
  * ingest-service behind timeout, retry and circuit breaker. Every call is idempotent and retried: ingest stores bytes
  * by content (the same bytes from the same user answer the existing record), reads are reads, and a repeated delete
  * finds nothing (404 becomes "absent"). 4xx answers are the caller's problem: not retried, not counted by the breaker.
+ * The timeouts, retries and breaker thresholds are in application.properties
+ * ({@code quarkus.fault-tolerance."ai.datasuite.retrieval.client.IngestClient"...}).
  */
 @ApplicationScoped
 @RemoteCall
+@Timeout
+@Retry(abortOn = RemoteRejectedException.class)
+@CircuitBreaker(skipOn = RemoteRejectedException.class)
 public class IngestClient implements RemoteCall.Dependency {
 
     public static final String SERVICE = "ingest-service";
@@ -57,10 +65,6 @@ public class IngestClient implements RemoteCall.Dependency {
     }
 
     /** Stores the bytes as {@code fileName} for {@code userId} with the given data type and tags. */
-    @Timeout(value = 60, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = RemoteRejectedException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = RemoteRejectedException.class)
     public Upload upload(byte[] bytes, String fileName, String mediaType, String userId, String dataType,
                          List<String> tags) {
         String metadata;
@@ -72,26 +76,19 @@ public class IngestClient implements RemoteCall.Dependency {
         ClientMultipartForm form = ClientMultipartForm.create()
                 .binaryFileUpload("file", fileName, Buffer.buffer(bytes), mediaType)
                 .attribute("metadata", metadata, null);
-        RestResponse<StoredFile> answer = RemoteCalls.call(SERVICE, baseUrl, () -> api.upload(form));
+        RestResponse<StoredFile> answer = RemoteCalls.call(this, () -> api.upload(form));
         return new Upload(answer.getEntity(), answer.getStatus() == 201);
     }
 
     /** The stored bytes; empty when ingest has no such file. */
-    @Timeout(value = 60, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = RemoteRejectedException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = RemoteRejectedException.class)
     public Optional<byte[]> content(String fileId) {
-        return RemoteCalls.absentOn404(SERVICE, baseUrl, () -> api.content(fileId));
+        return RemoteCalls.absentOn404(this, () -> api.content(fileId));
     }
 
     /** Deletes the file (row, then objects); false when it was already gone. */
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = RemoteRejectedException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = RemoteRejectedException.class)
+    @Timeout // shorter than the uploads' and reads' (application.properties)
     public boolean delete(String fileId) {
-        return RemoteCalls.absentOn404(SERVICE, baseUrl, () -> {
+        return RemoteCalls.absentOn404(this, () -> {
             api.delete(fileId);
             return Boolean.TRUE;
         }).isPresent();

@@ -1,6 +1,5 @@
 package ai.datasuite.retrieval.client;
 
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,13 +11,22 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import ai.datasuite.problem.remote.RemoteCall;
+import ai.datasuite.problem.remote.RemoteCalls;
+import ai.datasuite.problem.remote.RemoteRejectedException;
+
 /**
  * metadata-service's dataset catalogue behind timeout, retry and circuit breaker. Every call is idempotent (the create
  * carries the id retrieval-service chose, and metadata answers 200 to the same body again), so all are retried on
  * failures of the dependency; 4xx answers are not retried and not counted by the breaker, and 404 becomes "absent".
+ * The timeouts, retries and breaker thresholds are in application.properties
+ * ({@code quarkus.fault-tolerance."ai.datasuite.retrieval.client.MetadataClient"...}).
  */
 @ApplicationScoped
 @RemoteCall
+@Timeout
+@Retry(abortOn = RemoteRejectedException.class)
+@CircuitBreaker(skipOn = RemoteRejectedException.class)
 public class MetadataClient implements RemoteCall.Dependency {
 
     public static final String SERVICE = "metadata-service";
@@ -42,37 +50,23 @@ public class MetadataClient implements RemoteCall.Dependency {
         return baseUrl;
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = RemoteRejectedException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = RemoteRejectedException.class)
     public RemoteDataset create(NewRemoteDataset dataset) {
-        return RemoteCalls.call(SERVICE, baseUrl, () -> api.create(dataset));
+        return RemoteCalls.call(this, () -> api.create(dataset));
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = RemoteRejectedException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = RemoteRejectedException.class)
     public List<RemoteDataset> list(String owner, String fileId) {
-        return RemoteCalls.call(SERVICE, baseUrl, () -> api.list(owner, fileId));
+        return RemoteCalls.call(this, () -> api.list(owner, fileId));
     }
 
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = RemoteRejectedException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = RemoteRejectedException.class)
+    @Timeout // shorter than create's and list's (application.properties)
     public Optional<RemoteDataset> get(String id) {
-        return RemoteCalls.absentOn404(SERVICE, baseUrl, () -> api.get(id));
+        return RemoteCalls.absentOn404(this, () -> api.get(id));
     }
 
     /** Removes the catalogue entry; false when it was already gone. */
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = RemoteRejectedException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = RemoteRejectedException.class)
+    @Timeout // shorter than create's and list's (application.properties)
     public boolean delete(String id) {
-        return RemoteCalls.absentOn404(SERVICE, baseUrl, () -> {
+        return RemoteCalls.absentOn404(this, () -> {
             api.delete(id);
             return Boolean.TRUE;
         }).isPresent();

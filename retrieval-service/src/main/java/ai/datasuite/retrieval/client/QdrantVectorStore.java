@@ -45,7 +45,7 @@ import io.qdrant.client.grpc.Points.WithPayloadSelector;
 
 import com.google.common.util.concurrent.ListenableFuture;
 
-import ai.datasuite.retrieval.service.ProblemException;
+import ai.datasuite.problem.ProblemException;
 import ai.datasuite.retrieval.service.ScoredPoint;
 import ai.datasuite.retrieval.service.SparseVector;
 import ai.datasuite.retrieval.service.VectorPoint;

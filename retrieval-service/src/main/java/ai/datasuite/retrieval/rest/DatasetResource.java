@@ -30,11 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import ai.datasuite.problem.ProblemException;
 import ai.datasuite.retrieval.config.DatasetsConfig;
 import ai.datasuite.retrieval.mapping.DatasetView;
 import ai.datasuite.retrieval.mapping.EdaView;
 import ai.datasuite.retrieval.service.DatasetService;
-import ai.datasuite.retrieval.service.ProblemException;
 
 @Path("/api/v1/datasets")
 @Tag(name = "Datasets", description = "Upload Q&A datasets (CSV: context, question, answer) and explore them")

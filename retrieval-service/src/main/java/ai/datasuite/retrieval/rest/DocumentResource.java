@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import ai.datasuite.problem.Problems;
 import ai.datasuite.retrieval.mapping.DocumentDeleteResult;
 import ai.datasuite.retrieval.mapping.DocumentIndexRequest;
 import ai.datasuite.retrieval.mapping.DocumentIndexResult;

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import ai.datasuite.problem.Problems;
 import ai.datasuite.retrieval.mapping.BenchmarkReport;
 import ai.datasuite.retrieval.mapping.BenchmarkRequest;
 import ai.datasuite.retrieval.mapping.FindContextRequest;

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import ai.datasuite.problem.ProblemException;
+
 /**
  * Admin operations take an {@code X-Api-Key} header that must equal one of {@code retrieval.security.admin-keys}
  * ({@code name:key,...}; environment {@code RETRIEVAL_SECURITY_ADMIN_KEYS}). No key or an unknown one is 401; with

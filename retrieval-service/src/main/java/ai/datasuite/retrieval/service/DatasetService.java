@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.jboss.logging.Logger;
 
+import ai.datasuite.problem.ProblemException;
 import ai.datasuite.retrieval.client.IngestClient;
 import ai.datasuite.retrieval.client.MetadataClient;
 import ai.datasuite.retrieval.client.NewRemoteDataset;

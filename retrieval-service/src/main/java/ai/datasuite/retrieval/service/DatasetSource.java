@@ -1,5 +1,7 @@
 package ai.datasuite.retrieval.service;
 
+import ai.datasuite.problem.ProblemException;
+
 /** Where models read datasets from (the dataset catalog implements it). */
 public interface DatasetSource {
 

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import ai.datasuite.problem.ProblemException;
 import ai.datasuite.retrieval.config.DocumentsConfig;
 import ai.datasuite.retrieval.mapping.DocumentChunk;
 import ai.datasuite.retrieval.mapping.DocumentDeleteResult;

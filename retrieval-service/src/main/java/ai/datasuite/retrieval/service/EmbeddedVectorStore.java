@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 
+import ai.datasuite.problem.ProblemException;
+
 /**
  * The in-process vector store: exact search over one contiguous {@code float[]} (n x dim) per collection and an
  * inverted index (term -> postings) for sparse vectors. Each collection lives in {@code <root>/<collection>/}:

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import ai.datasuite.problem.ProblemException;
+
 /**
  * {@code hybrid}: a sparse model ({@code bm25} or {@code tfidf}) and an {@code embedding} model fitted side by side
  * (child storages {@code sparse} and {@code dense}), their candidates fused by a weighted sum of normalised scores

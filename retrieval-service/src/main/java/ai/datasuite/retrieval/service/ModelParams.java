@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import ai.datasuite.problem.ProblemException;
+
 /**
  * Reads and checks the {@code params} of one model type: every problem is a 400 naming the parameter
  * (extension {@code param}) and what is allowed; the result holds every parameter, defaults filled in, in the order

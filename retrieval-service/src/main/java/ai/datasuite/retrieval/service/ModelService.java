@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.jboss.logging.Logger;
 
+import ai.datasuite.problem.ProblemException;
 import ai.datasuite.retrieval.config.ModelsConfig;
 import ai.datasuite.retrieval.mapping.BenchmarkReport;
 import ai.datasuite.retrieval.mapping.BenchmarkRequest;

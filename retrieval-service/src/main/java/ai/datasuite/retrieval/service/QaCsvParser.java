@@ -21,6 +21,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import ai.datasuite.problem.ProblemException;
+
 /**
  * Validates and parses a Q&A CSV, checking in this order and naming the problem:
  * <ol>

@@ -3,6 +3,8 @@ package ai.datasuite.retrieval.service;
 import java.nio.file.Path;
 import java.util.Map;
 
+import ai.datasuite.problem.ProblemException;
+
 /**
  * A kind of retrieval model ({@code tfidf}, {@code bm25}, {@code embedding}, {@code hybrid}): a CDI bean
  * ({@code @ApplicationScoped}) that the model registry finds by {@link #type()}. The registry owns the model folder

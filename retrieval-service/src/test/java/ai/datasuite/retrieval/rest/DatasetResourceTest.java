@@ -32,13 +32,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import ai.datasuite.problem.ProblemException;
 import ai.datasuite.retrieval.client.IngestClient;
 import ai.datasuite.retrieval.client.MetadataClient;
 import ai.datasuite.retrieval.config.DatasetsConfig;
-import ai.datasuite.retrieval.service.DatasetSource;
 import ai.datasuite.retrieval.service.DatasetService;
+import ai.datasuite.retrieval.service.DatasetSource;
 import ai.datasuite.retrieval.service.DatasetStore;
-import ai.datasuite.retrieval.service.ProblemException;
 import ai.datasuite.retrieval.service.QaDataset;
 import ai.datasuite.retrieval.service.QaRow;
 import ai.datasuite.retrieval.support.DatasetsTestProfile;

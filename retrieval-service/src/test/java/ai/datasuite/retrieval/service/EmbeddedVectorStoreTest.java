@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import ai.datasuite.problem.ProblemException;
+
 class EmbeddedVectorStoreTest {
 
     @TempDir

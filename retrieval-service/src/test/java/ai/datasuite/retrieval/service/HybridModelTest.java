@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import ai.datasuite.problem.ProblemException;
 import ai.datasuite.retrieval.client.FakeQdrant;
 import ai.datasuite.retrieval.client.QdrantVectorStore;
 import ai.datasuite.retrieval.service.RetrievalModel.Hit;

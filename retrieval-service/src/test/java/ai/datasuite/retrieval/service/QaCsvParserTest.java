@@ -13,6 +13,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import ai.datasuite.problem.ProblemException;
+
 /** Every validation rule of the dataset upload, each with a tiny crafted CSV, and the real SQuAD part files. */
 class QaCsvParserTest {
 

@@ -3,8 +3,8 @@ package ai.datasuite.retrieval.support;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
+import ai.datasuite.problem.ProblemException;
 import ai.datasuite.retrieval.service.DatasetSource;
-import ai.datasuite.retrieval.service.ProblemException;
 import ai.datasuite.retrieval.service.QaDataset;
 
 /**
