@@ -34,7 +34,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ai.datasuite.ingest.service.ProblemException;
 import ai.datasuite.ingest.client.FileFilter;
 import ai.datasuite.ingest.client.MetadataClient;
 import ai.datasuite.ingest.client.RemoteFile;
@@ -43,6 +42,7 @@ import ai.datasuite.ingest.service.ByteRange;
 import ai.datasuite.ingest.service.IngestService;
 import ai.datasuite.ingest.service.StorageService;
 import ai.datasuite.ingest.service.UploadRequest;
+import ai.datasuite.problem.ProblemException;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
@@ -95,14 +95,14 @@ public class FileResource {
     @APIResponse(responseCode = "415", description = "Unsupported or undetectable type",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unsupported-media-type", value = "{\"type\": \"urn:ai-data-suite:problem:unsupported-media-type\", \"title\": \"Unsupported file type\", \"status\": 415, \"detail\": \"the file's type could not be recognised from its content (it looks like binary data); upload one of: PNG, JPEG, ...\"}")))
     @APIResponse(responseCode = "503", description = "metadata-service or S3 is unavailable; nothing was stored",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "dependency-unavailable", value = "{\"type\": \"urn:ai-data-suite:problem:dependency-unavailable\", \"title\": \"Dependency unavailable\", \"status\": 503, \"detail\": \"metadata-service is unavailable; nothing was stored. Retry in a few seconds.\"}")))
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "dependency-unavailable", value = "{\"type\": \"urn:ai-data-suite:problem:dependency-unavailable\", \"title\": \"metadata-service unavailable\", \"status\": 503, \"detail\": \"metadata-service at http://127.0.0.1:8082 is unavailable (it answered 503). Start it (./suite start, or docker compose up -d metadata-service) and retry.\", \"retry_after_seconds\": 5}")))
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(implementation = UploadForm.class)))
     public Response upload(InputStream body, @HeaderParam("Content-Type") String contentType) {
         UploadReader.Parts parts = reader.read(body, contentType);
         try {
             if (parts.upload() == null) {
-                throw new ProblemException(400, "validation", "Missing file", "the multipart part 'file' is required");
+                throw new ProblemException(400, ProblemException.VALIDATION, "Missing file", "the multipart part 'file' is required");
             }
             UploadRequest request = parseMetadata(parts.metadata());
             IngestService.Upload upload = ingest.upload(parts.upload(), request);
@@ -142,7 +142,7 @@ public class FileResource {
         int p = number("page", page, 0);
         int s = number("size", size, 20);
         if (p < 0 || s < 1 || s > 200 || (long) p * s > Integer.MAX_VALUE) {
-            throw new ProblemException(400, "validation", "Invalid paging",
+            throw new ProblemException(400, ProblemException.VALIDATION, "Invalid paging",
                     "page must be >= 0, size 1..200, and page x size within the addressable range");
         }
         return metadata.list(new FileFilter(userId, sha256, dataType, mediaType, tag, taskId, name), p, s);
@@ -218,17 +218,17 @@ public class FileResource {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new ProblemException(400, "validation", "Invalid paging", name + " must be a whole number, not '" + value + "'");
+            throw new ProblemException(400, ProblemException.VALIDATION, "Invalid paging", name + " must be a whole number, not '" + value + "'");
         }
     }
 
     private RemoteFile find(String id) {
-        return metadata.get(id).orElseThrow(() -> ProblemException.notFound("file", id));
+        return metadata.get(id).orElseThrow(() -> ProblemException.notFound("file '" + id + "' does not exist"));
     }
 
     private UploadRequest parseMetadata(String metadataJson) {
         if (metadataJson == null || metadataJson.isBlank()) {
-            throw new ProblemException(400, "validation", "Missing metadata",
+            throw new ProblemException(400, ProblemException.VALIDATION, "Missing metadata",
                     "the multipart part 'metadata' is required: JSON {\"user_id\", \"data_type\", \"task_id\"?, \"tags\"?}");
         }
         UploadRequest request;
@@ -237,12 +237,12 @@ public class FileResource {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new ProblemException(400, "validation", "Malformed metadata",
+            throw new ProblemException(400, ProblemException.VALIDATION, "Malformed metadata",
                     "the 'metadata' part must be a JSON object {\"user_id\": string, \"data_type\": string, "
                             + "\"task_id\"?: string, \"tags\"?: [string]}; it could not be read" + where);
         }
         if (request == null) {
-            throw new ProblemException(400, "validation", "Malformed metadata", "the 'metadata' part is JSON null");
+            throw new ProblemException(400, ProblemException.VALIDATION, "Malformed metadata", "the 'metadata' part is JSON null");
         }
         Set<ConstraintViolation<UploadRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {

@@ -16,7 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 
 import ai.datasuite.ingest.config.IngestConfig;
-import ai.datasuite.ingest.service.ProblemException;
+import ai.datasuite.problem.ProblemException;
 import ai.datasuite.ingest.service.SpooledUpload;
 
 /**
@@ -48,7 +48,7 @@ public class UploadReader {
         String boundary = contentType == null ? null : MultipartStream.boundaryOf(contentType);
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
                 || boundary == null || boundary.isEmpty()) {
-            throw new ProblemException(415, "unsupported-media-type", "Multipart expected",
+            throw new ProblemException(415, ProblemException.UNSUPPORTED_MEDIA_TYPE, "Multipart expected",
                     "send multipart/form-data (with a boundary) holding a 'file' part and a 'metadata' part");
         }
         SpooledUpload upload = null;
@@ -58,13 +58,13 @@ public class UploadReader {
             for (MultipartStream.Part part = parts.next(); part != null; part = parts.next()) {
                 if ("file".equals(part.name())) {
                     if (upload != null) {
-                        throw new ProblemException(400, "validation", "One file per upload",
+                        throw new ProblemException(400, ProblemException.VALIDATION, "One file per upload",
                                 "the body holds more than one 'file' part; upload files one at a time");
                     }
                     upload = spool(part);
                 } else if ("metadata".equals(part.name())) {
                     if (metadata != null) {
-                        throw new ProblemException(400, "validation", "One metadata part",
+                        throw new ProblemException(400, ProblemException.VALIDATION, "One metadata part",
                                 "the body holds more than one 'metadata' part");
                     }
                     metadata = readSmall(part.body());
@@ -73,7 +73,7 @@ public class UploadReader {
             return new Parts(upload, metadata);
         } catch (IOException e) {
             delete(upload);
-            throw new ProblemException(400, "validation", "Malformed multipart body",
+            throw new ProblemException(400, ProblemException.VALIDATION, "Malformed multipart body",
                     "the multipart body could not be read: " + e.getMessage());
         } catch (RuntimeException e) {
             delete(upload);
@@ -84,7 +84,7 @@ public class UploadReader {
     private SpooledUpload spool(MultipartStream.Part part) throws IOException {
         String name = part.fileName() == null || part.fileName().isBlank() ? "unnamed" : part.fileName();
         if (name.length() > MAX_NAME_LENGTH) {
-            throw new ProblemException(400, "validation", "File name too long",
+            throw new ProblemException(400, ProblemException.VALIDATION, "File name too long",
                     "the file name has " + name.length() + " characters; at most " + MAX_NAME_LENGTH + " are kept");
         }
         long max = config.maxFileSize().asLongValue();
@@ -97,7 +97,7 @@ public class UploadReader {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 size += n;
                 if (size > max) {
-                    throw new ProblemException(413, "payload-too-large", "File too large",
+                    throw new ProblemException(413, ProblemException.PAYLOAD_TOO_LARGE, "File too large",
                             "the file has more than " + max + " bytes, the limit (ingest.max-file-size)",
                             Map.of("max_bytes", max));
                 }
@@ -124,7 +124,7 @@ public class UploadReader {
     private static String readSmall(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(MAX_METADATA_BYTES + 1);
         if (bytes.length > MAX_METADATA_BYTES) {
-            throw new ProblemException(413, "payload-too-large", "Metadata too large",
+            throw new ProblemException(413, ProblemException.PAYLOAD_TOO_LARGE, "Metadata too large",
                     "the 'metadata' part is larger than " + MAX_METADATA_BYTES + " bytes");
         }
         return new String(bytes, StandardCharsets.UTF_8);

@@ -9,6 +9,8 @@ import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 
 import ai.datasuite.ingest.config.IngestConfig;
+import ai.datasuite.problem.ProblemException;
+import ai.datasuite.problem.Problems;
 
 /**
  * Answers 413 from the request's declared length, before a byte of the body is read or written to disk. Bodies
@@ -26,9 +28,9 @@ public class UploadSizeGuard {
             String declared = rc.request().getHeader("Content-Length");
             if (declared != null && parse(declared) > max + ENVELOPE) {
                 rc.response().setStatusCode(413)
-                        .putHeader("Content-Type", ProblemMappers.PROBLEM_JSON)
+                        .putHeader("Content-Type", Problems.MEDIA_TYPE)
                         .putHeader("Connection", "close")
-                        .end(Json.encode(ProblemMappers.body(413, "payload-too-large", "File too large",
+                        .end(Json.encode(Problems.body(413, ProblemException.PAYLOAD_TOO_LARGE, "File too large",
                                 "the request declares " + declared + " bytes; the file limit is " + max
                                         + " bytes (ingest.max-file-size)", Map.of("max_bytes", max))));
                 return;

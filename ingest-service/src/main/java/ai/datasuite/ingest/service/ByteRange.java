@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ai.datasuite.problem.ProblemException;
 
 /** One HTTP byte range (RFC 9110 §14.1.2); several ranges or odd syntax are ignored, as the RFC allows. */
 public record ByteRange(long first, long last) {
@@ -49,8 +50,10 @@ public record ByteRange(long first, long last) {
         return "bytes " + first + "-" + last + "/" + size;
     }
 
+    /** RFC 9110: an unsatisfiable range is answered with the representation's length in Content-Range. */
     private static ProblemException unsatisfiable(String header, long size) {
         return new ProblemException(416, "range-not-satisfiable", "Range not satisfiable",
-                "'" + header + "' lies outside the file's " + size + " bytes", Map.of("size_bytes", size));
+                "'" + header + "' lies outside the file's " + size + " bytes", Map.of("size_bytes", size))
+                .withHeader("Content-Range", "bytes */" + size);
     }
 }

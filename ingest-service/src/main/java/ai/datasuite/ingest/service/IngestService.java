@@ -26,11 +26,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import ai.datasuite.ingest.client.FileFilter;
 import ai.datasuite.ingest.client.MetadataClient;
-import ai.datasuite.ingest.client.MetadataRejectedException;
 import ai.datasuite.ingest.client.NewFile;
 import ai.datasuite.ingest.client.RemoteFile;
 import ai.datasuite.ingest.service.FaultPoints.Point;
+import ai.datasuite.problem.ProblemException;
+import ai.datasuite.problem.remote.RemoteRejectedException;
 
 /**
  * The upload and delete flows. Ordering is what keeps data safe: objects are written before their row is committed,
@@ -63,7 +65,7 @@ public class IngestService {
 
     public Upload upload(SpooledUpload upload, UploadRequest request) {
         long started = System.nanoTime();
-        Optional<RemoteFile> existing = metadata.findByContent(request.userId(), upload.sha256());
+        Optional<RemoteFile> existing = findByContent(request.userId(), upload.sha256());
         if (existing.isPresent()) {
             return new Upload(existing.get(), false);
         }
@@ -115,7 +117,8 @@ public class IngestService {
 
     /** Removes the row, then the objects; a crash in between leaves only objects the reconciler will reclaim. */
     public void delete(String id) {
-        RemoteFile file = metadata.get(id).orElseThrow(() -> ProblemException.notFound("file", id));
+        RemoteFile file = metadata.get(id).orElseThrow(
+                () -> ProblemException.notFound("file '" + id + "' does not exist"));
         metadata.delete(id);
         faults.reached(Point.AFTER_ROW_DELETED);
         List<String> keys = new ArrayList<>(List.of(file.objectKey()));
@@ -144,9 +147,9 @@ public class IngestService {
         MetadataClient.CreateAttempts attempts = new MetadataClient.CreateAttempts();
         try {
             return new Upload(metadata.create(row, attempts), true);
-        } catch (MetadataRejectedException e) {
-            if (e.status() == 409) {
-                RemoteFile winner = metadata.findByContent(row.ownerId(), row.sha256()).orElseThrow(() -> e);
+        } catch (RemoteRejectedException e) {
+            if (e.remoteStatus() == 409) {
+                RemoteFile winner = findByContent(row.ownerId(), row.sha256()).orElseThrow(() -> e);
                 if (winner.id().equals(row.id())) {
                     // An earlier attempt of this very create committed the row; a retry then conflicted with it.
                     return new Upload(winner, true);
@@ -164,6 +167,13 @@ public class IngestService {
             }
             return committedAnyway(row, keys, e);
         }
+    }
+
+    /** The stored file of this owner with these bytes, if any. */
+    private Optional<RemoteFile> findByContent(String ownerId, String sha256) {
+        List<RemoteFile> items = metadata.list(new FileFilter(ownerId, sha256, null, null, null, null, null), 0, 1)
+                .items();
+        return items.isEmpty() ? Optional.empty() : Optional.of(items.get(0));
     }
 
     /**
@@ -205,7 +215,7 @@ public class IngestService {
 
     private static ProblemException problemOf(AnalysisException e) {
         return switch (e.kind()) {
-            case UNSUPPORTED_TYPE -> new ProblemException(415, "unsupported-media-type", "Unsupported file type",
+            case UNSUPPORTED_TYPE -> new ProblemException(415, ProblemException.UNSUPPORTED_MEDIA_TYPE, "Unsupported file type",
                     e.getMessage());
             case ARCHIVE_LIMIT -> new ProblemException(413, "archive-limit-exceeded", "Archive exceeds a limit",
                     e.getMessage());
