@@ -26,8 +26,8 @@ import org.apache.commons.csv.CSVRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ai.datasuite.retrieval.service.EmbeddedVectorStore;
-import ai.datasuite.retrieval.service.VectorPoint;
+import ai.datasuite.vectorindex.VectorPoint;
+import ai.datasuite.vectorindex.embedded.EmbeddedVectorStore;
 
 /** retrieval-service as ./suite start runs it (RETRIEVAL_PORT, default 8084), the shared SQuAD data, random vectors. */
 final class Retrieval {

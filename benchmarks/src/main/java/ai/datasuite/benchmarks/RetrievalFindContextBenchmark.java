@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
 
-import ai.datasuite.retrieval.service.EmbeddedVectorStore;
+import ai.datasuite.vectorindex.embedded.EmbeddedVectorStore;
 
 /**
  * POST /api/v1/models/find_context over HTTP (one client, one request at a time) on an {@code embedding} model

@@ -8,17 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import ai.datasuite.retrieval.service.EmbeddedVectorStore;
-import ai.datasuite.retrieval.service.ScoredPoint;
+import ai.datasuite.vectorindex.ScoredPoint;
+import ai.datasuite.vectorindex.embedded.EmbeddedVectorStore;
 
 /**
- * retrieval-service's embedded exact dense search, in process: {@code EmbeddedVectorStore.searchDense} top-10 over
- * 100,000 x 384 random unit vectors (fixed seed), one query at a time on one thread, against the memory-bandwidth
- * floor measured in the same run: the best single-thread pass over the same 100,000 x 384 floats in one contiguous
- * array, by two streaming loops with no multiplications: a sum with sixteen accumulators, and the JDK's vectorised
- * array compare ({@code Arrays.mismatch} of the array with itself). Each loop is also timed on 64 KiB that stay in
- * cache: a loop that runs much faster there is limited by memory, not by the core. Floor passes and query batches
- * alternate so that drift of the shared machine hits both alike. Goal: search p50 <= 1.5 x the floor.
+ * The embedded exact dense search retrieval-service runs (vector-index), in process:
+ * {@code EmbeddedVectorStore.searchDense} top-10 over 100,000 x 384 random unit vectors (fixed seed), one query at a
+ * time on one thread, against the memory-bandwidth floor measured in the same run: the best single-thread pass over
+ * the same 100,000 x 384 floats in one contiguous array, by two streaming loops with no multiplications: a sum with
+ * sixteen accumulators, and the JDK's vectorised array compare ({@code Arrays.mismatch} of the array with itself).
+ * Each loop is also timed on 64 KiB that stay in cache: a loop that runs much faster there is limited by memory, not
+ * by the core. Floor passes and query batches alternate so that drift of the shared machine hits both alike. Goal:
+ * search p50 <= 1.5 x the floor.
  */
 public final class RetrievalSearchBenchmark {
 

@@ -45,11 +45,11 @@ import io.qdrant.client.grpc.Points.WithPayloadSelector;
 
 import com.google.common.util.concurrent.ListenableFuture;
 
-import ai.datasuite.problem.ProblemException;
-import ai.datasuite.retrieval.service.ScoredPoint;
-import ai.datasuite.retrieval.service.SparseVector;
-import ai.datasuite.retrieval.service.VectorPoint;
-import ai.datasuite.retrieval.service.VectorStore;
+import ai.datasuite.vectorindex.ScoredPoint;
+import ai.datasuite.vectorindex.SparseVector;
+import ai.datasuite.vectorindex.VectorPoint;
+import ai.datasuite.vectorindex.VectorStore;
+import ai.datasuite.vectorindex.VectorStoreUnavailableException;
 
 /**
  * {@link VectorStore} on Qdrant through its gRPC client. A collection holds a named dense vector {@value #DENSE}
@@ -242,7 +242,8 @@ public class QdrantVectorStore implements VectorStore, AutoCloseable {
         return countMatching(collection, null);
     }
 
-    /** Points of the collection whose payload matches {@code filter} (exact count; 0 when absent). */
+    /** Exact count; 0 when the collection is absent. */
+    @Override
     public long count(String collection, Map<String, String> filter) {
         return countMatching(collection, filter);
     }
@@ -316,8 +317,8 @@ public class QdrantVectorStore implements VectorStore, AutoCloseable {
             if (e.getCause() instanceof StatusRuntimeException status) {
                 if (status.getStatus().getCode() == Status.Code.UNAVAILABLE
                         || status.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
-                    throw new ProblemException(503, "vector-store-unavailable", "Vector store unavailable",
-                            "Qdrant did not answer: " + status.getStatus().getCode(), null);
+                    throw new VectorStoreUnavailableException("Qdrant did not answer: "
+                            + status.getStatus().getCode(), status);
                 }
                 throw status;
             }

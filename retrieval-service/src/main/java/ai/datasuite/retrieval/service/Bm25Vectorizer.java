@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import ai.datasuite.vectorindex.SparseVector;
+
 /**
  * Okapi BM25 as sparse vectors, with Lucene's {@code BM25Similarity} formulas: a document's weight for term t is
  * {@code idf(t) * tf / (tf + k1 * (1 - b + b * dl / avgdl))} with {@code idf(t) = ln(1 + (N - df + 0.5) / (df + 0.5))}

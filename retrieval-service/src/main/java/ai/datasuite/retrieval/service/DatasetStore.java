@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import ai.datasuite.retrieval.config.DatasetsConfig;
+import ai.datasuite.vectorindex.AtomicFiles;
 
 /**
  * The local copies: {@code <dir>/<id>.csv} holds the parsed rows (context trimmed, question, answer; nothing else) as

@@ -5,6 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import ai.datasuite.vectorindex.ScoredPoint;
+import ai.datasuite.vectorindex.VectorStore;
+import ai.datasuite.vectorindex.embedded.EmbeddedVectorStore;
+
 /**
  * An embedding model. The {@link VectorStore} collection holds unit vectors with payload {@code context_id} and
  * {@code kind}: {@code passage} (the whole context) and, when the model chunks, {@code chunk} (each sentence or word

@@ -24,6 +24,10 @@ import ai.datasuite.retrieval.mapping.DocumentSearchRequest;
 import ai.datasuite.retrieval.mapping.DocumentSearchResponse;
 import ai.datasuite.retrieval.mapping.DocumentSearchResponse.DocumentHit;
 import ai.datasuite.retrieval.service.RetrievalModel.Hit;
+import ai.datasuite.vectorindex.ScoredPoint;
+import ai.datasuite.vectorindex.SparseVector;
+import ai.datasuite.vectorindex.VectorPoint;
+import ai.datasuite.vectorindex.VectorStore;
 
 /**
  * Each user's document chunks for RAG, all in one collection with the owner in the payload; every search and delete
@@ -111,7 +115,7 @@ public class DocumentService {
         Map<String, String> fileFilter = Map.of(OWNER, owner, SOURCE_FILE_ID, file);
         long replaced = Boolean.TRUE.equals(request.replace()) ? store.delete(config.collection(), fileFilter) : 0;
         store.upsert(config.collection(), points);
-        long fileChunks = countOf(fileFilter);
+        long fileChunks = store.count(config.collection(), fileFilter);
         return new DocumentIndexResult(owner, file, points.size(), replaced, fileChunks, embedder.name(),
                 (System.nanoTime() - start) / 1_000_000);
     }
@@ -186,16 +190,6 @@ public class DocumentService {
         String file = id("source_file_id", sourceFileId);
         long deleted = store.delete(config.collection(), Map.of(OWNER, o, SOURCE_FILE_ID, file));
         return new DocumentDeleteResult(o, file, deleted);
-    }
-
-    private long countOf(Map<String, String> filter) {
-        if (store instanceof EmbeddedVectorStore embedded) {
-            return embedded.count(config.collection(), filter);
-        }
-        if (store instanceof ai.datasuite.retrieval.client.QdrantVectorStore qdrant) {
-            return qdrant.count(config.collection(), filter);
-        }
-        return -1;
     }
 
     private static List<Hit> hits(List<ScoredPoint> points, Map<Long, Integer> local,

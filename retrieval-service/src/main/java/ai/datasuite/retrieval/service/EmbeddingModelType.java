@@ -16,6 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import ai.datasuite.vectorindex.AtomicFiles;
+import ai.datasuite.vectorindex.VectorPoint;
+
 /**
  * {@code embedding}: contexts embedded in process (e5-small-v2 with its {@code query: } / {@code passage: } prefixes,
  * or all-MiniLM-L6-v2), whole and/or in chunks (sentences, or overlapping word windows); see

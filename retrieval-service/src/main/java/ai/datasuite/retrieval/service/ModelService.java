@@ -44,6 +44,8 @@ import ai.datasuite.retrieval.mapping.QualityReport;
 import ai.datasuite.retrieval.mapping.QualityTestRequest;
 import ai.datasuite.retrieval.mapping.RemoveReport;
 import ai.datasuite.retrieval.mapping.UnloadReport;
+import ai.datasuite.vectorindex.AtomicFiles;
+import ai.datasuite.vectorindex.VectorStore;
 import io.quarkus.arc.All;
 
 /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import ai.datasuite.problem.ProblemException;
+import ai.datasuite.vectorindex.VectorStore;
 
 /**
  * A kind of retrieval model ({@code tfidf}, {@code bm25}, {@code embedding}, {@code hybrid}): a CDI bean

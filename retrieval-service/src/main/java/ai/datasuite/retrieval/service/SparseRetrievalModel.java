@@ -6,6 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import ai.datasuite.vectorindex.ScoredPoint;
+import ai.datasuite.vectorindex.SparseVector;
+import ai.datasuite.vectorindex.VectorPoint;
+import ai.datasuite.vectorindex.VectorStore;
+import ai.datasuite.vectorindex.embedded.EmbeddedVectorStore;
+
 /**
  * A TF-IDF or BM25 model: the vectorizer stays in memory, the document vectors live in the {@link VectorStore}
  * collection, and a search is the store's sparse dot product with the question's vector.

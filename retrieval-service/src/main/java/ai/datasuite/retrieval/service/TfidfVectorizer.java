@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import ai.datasuite.vectorindex.SparseVector;
+
 /**
  * scikit-learn's {@code TfidfVectorizer} (1.2): the same vocabulary (sorted terms), document-frequency pruning,
  * {@code max_features} selection, idf and normalisation, so that the same parameters give the same vectors.

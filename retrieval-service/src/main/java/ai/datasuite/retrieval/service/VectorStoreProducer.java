@@ -11,6 +11,8 @@ import org.jboss.logging.Logger;
 
 import ai.datasuite.retrieval.client.QdrantVectorStore;
 import ai.datasuite.retrieval.config.VectorStoreConfig;
+import ai.datasuite.vectorindex.VectorStore;
+import ai.datasuite.vectorindex.embedded.EmbeddedVectorStore;
 
 /** Chooses the {@link VectorStore} at startup from {@code retrieval.vector-store.kind}. */
 @ApplicationScoped

@@ -44,10 +44,10 @@ import io.qdrant.client.grpc.Points.UpsertPoints;
 import io.qdrant.client.grpc.Points.VectorInput;
 import io.qdrant.client.grpc.PointsGrpc;
 
-import ai.datasuite.retrieval.service.EmbeddedVectorStore;
-import ai.datasuite.retrieval.service.ScoredPoint;
-import ai.datasuite.retrieval.service.SparseVector;
-import ai.datasuite.retrieval.service.VectorPoint;
+import ai.datasuite.vectorindex.ScoredPoint;
+import ai.datasuite.vectorindex.SparseVector;
+import ai.datasuite.vectorindex.VectorPoint;
+import ai.datasuite.vectorindex.embedded.EmbeddedVectorStore;
 
 /**
  * An in-process gRPC server speaking Qdrant's Points and Collections services. It records every request, and it

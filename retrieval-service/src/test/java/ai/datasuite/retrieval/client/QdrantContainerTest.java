@@ -18,10 +18,10 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.qdrant.QdrantContainer;
 
-import ai.datasuite.retrieval.service.EmbeddedVectorStore;
-import ai.datasuite.retrieval.service.ScoredPoint;
-import ai.datasuite.retrieval.service.SparseVector;
-import ai.datasuite.retrieval.service.VectorPoint;
+import ai.datasuite.vectorindex.ScoredPoint;
+import ai.datasuite.vectorindex.SparseVector;
+import ai.datasuite.vectorindex.VectorPoint;
+import ai.datasuite.vectorindex.embedded.EmbeddedVectorStore;
 
 /**
  * The Qdrant store against a real Qdrant server, where Docker exists (skipped, with that reason, where it does not;

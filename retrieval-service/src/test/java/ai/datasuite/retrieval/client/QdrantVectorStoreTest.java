@@ -27,10 +27,10 @@ import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.UpsertPoints;
 
-import ai.datasuite.retrieval.service.EmbeddedVectorStore;
-import ai.datasuite.retrieval.service.ScoredPoint;
-import ai.datasuite.retrieval.service.SparseVector;
-import ai.datasuite.retrieval.service.VectorPoint;
+import ai.datasuite.vectorindex.ScoredPoint;
+import ai.datasuite.vectorindex.SparseVector;
+import ai.datasuite.vectorindex.VectorPoint;
+import ai.datasuite.vectorindex.embedded.EmbeddedVectorStore;
 
 /** The exact gRPC requests the Qdrant store sends, and how it maps the answers; against an in-process fake. */
 class QdrantVectorStoreTest {

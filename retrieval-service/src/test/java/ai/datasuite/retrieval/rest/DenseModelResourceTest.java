@@ -19,9 +19,9 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
-import ai.datasuite.retrieval.service.VectorStore;
 import ai.datasuite.retrieval.support.ModelsTestProfile;
 import ai.datasuite.retrieval.support.SquadData;
+import ai.datasuite.vectorindex.VectorStore;
 
 /** The embedding and hybrid model types through the HTTP API, with the real e5 model, on the first 60 SQuAD contexts. */
 @QuarkusTest

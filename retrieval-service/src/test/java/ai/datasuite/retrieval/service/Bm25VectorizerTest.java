@@ -9,6 +9,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import ai.datasuite.vectorindex.SparseVector;
+
 class Bm25VectorizerTest {
 
     private static final TextAnalyzer WORDS = new TextAnalyzer(true, Set.of(), 1, 1);

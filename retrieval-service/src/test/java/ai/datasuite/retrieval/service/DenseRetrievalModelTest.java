@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ai.datasuite.problem.ProblemException;
 import ai.datasuite.retrieval.service.RetrievalModel.Hit;
+import ai.datasuite.vectorindex.embedded.EmbeddedVectorStore;
 
 class DenseRetrievalModelTest {
 

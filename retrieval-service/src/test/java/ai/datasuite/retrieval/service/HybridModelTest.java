@@ -16,6 +16,8 @@ import ai.datasuite.retrieval.client.FakeQdrant;
 import ai.datasuite.retrieval.client.QdrantVectorStore;
 import ai.datasuite.retrieval.service.RetrievalModel.Hit;
 import ai.datasuite.retrieval.support.SquadData;
+import ai.datasuite.vectorindex.VectorStore;
+import ai.datasuite.vectorindex.embedded.EmbeddedVectorStore;
 
 class HybridModelTest {
 

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import ai.datasuite.retrieval.service.RetrievalModel.Hit;
 import ai.datasuite.retrieval.support.CachingEmbedder;
 import ai.datasuite.retrieval.support.SquadData;
+import ai.datasuite.vectorindex.VectorStore;
+import ai.datasuite.vectorindex.embedded.EmbeddedVectorStore;
 
 /**
  * The quality target on the full shared SQuAD data (8,398 questions, 1,635 contexts): the default {@code hybrid}

@@ -1,4 +1,4 @@
-package ai.datasuite.retrieval.service;
+package ai.datasuite.vectorindex;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -14,10 +14,14 @@ import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** The service's file writes and deletes: whole files or nothing, so a crash never leaves a half-written one. */
-final class AtomicFiles {
+/**
+ * Whole-file writes and recursive deletes: a file is written whole or not at all, so a crash never leaves a
+ * half-written one. The embedded store writes its segments with it; its users may write their own files with it too.
+ */
+public final class AtomicFiles {
 
-    interface StreamWriter {
+    /** Writes a file's content to the stream it is given. */
+    public interface StreamWriter {
         void write(OutputStream out) throws IOException;
     }
 
@@ -25,7 +29,7 @@ final class AtomicFiles {
     }
 
     /** Writes a temporary sibling, forces it to disk and renames it over {@code target} in one step. */
-    static void write(Path target, StreamWriter writer) throws IOException {
+    public static void write(Path target, StreamWriter writer) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -46,7 +50,7 @@ final class AtomicFiles {
     }
 
     /** {@link #write(Path, StreamWriter)} of whole bytes, with I/O failures unchecked. */
-    static void write(Path target, byte[] bytes) {
+    public static void write(Path target, byte[] bytes) {
         try {
             write(target, out -> out.write(bytes));
         } catch (IOException e) {
@@ -55,7 +59,7 @@ final class AtomicFiles {
     }
 
     /** Deletes {@code dir} and everything below it; nothing when it does not exist. */
-    static void deleteRecursively(Path dir) {
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

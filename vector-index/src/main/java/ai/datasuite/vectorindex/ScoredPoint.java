@@ -1,4 +1,4 @@
-package ai.datasuite.retrieval.service;
+package ai.datasuite.vectorindex;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package ai.datasuite.retrieval.service;
+package ai.datasuite.vectorindex.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,7 +21,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import ai.datasuite.problem.ProblemException;
+import ai.datasuite.vectorindex.CollectionConflictException;
+import ai.datasuite.vectorindex.CollectionNotFoundException;
+import ai.datasuite.vectorindex.ScoredPoint;
+import ai.datasuite.vectorindex.SparseVector;
+import ai.datasuite.vectorindex.VectorPoint;
+
 
 class EmbeddedVectorStoreTest {
 
@@ -128,16 +133,17 @@ class EmbeddedVectorStoreTest {
         EmbeddedVectorStore store = new EmbeddedVectorStore(dir);
         store.ensureCollection("c", 4, false);
         store.ensureCollection("c", 4, false); // idempotent
-        ProblemException conflict = assertThrows(ProblemException.class, () -> store.ensureCollection("c", 8, false));
-        assertEquals(409, conflict.status());
+        CollectionConflictException conflict = assertThrows(CollectionConflictException.class,
+                () -> store.ensureCollection("c", 8, false));
+        assertEquals("Collection c exists with dimension 4 and sparse=false", conflict.getMessage());
         assertThrows(IllegalArgumentException.class, () -> store.ensureCollection("../evil", 4, false));
         assertThrows(IllegalArgumentException.class,
                 () -> store.upsert("c", List.of(point(1, new float[3], null, "a"))));
         assertThrows(IllegalArgumentException.class,
                 () -> store.upsert("c", List.of(point(1, new float[4], sparse(new int[] {1}, new float[] {1}), "a"))));
         assertThrows(IllegalArgumentException.class, () -> store.searchDense("c", new float[5], 3, Map.of()));
-        assertEquals(404, assertThrows(ProblemException.class,
-                () -> store.upsert("absent", List.of(point(1, new float[4], null, "a")))).status());
+        assertEquals("No vector collection absent", assertThrows(CollectionNotFoundException.class,
+                () -> store.upsert("absent", List.of(point(1, new float[4], null, "a")))).getMessage());
         assertEquals(List.of(), store.searchDense("absent", new float[4], 3, Map.of()));
         assertEquals(0, store.count("c"));
     }
@@ -213,6 +219,6 @@ class EmbeddedVectorStoreTest {
     }
 
     static double dot(float[] a, float[] b) {
-        return EmbeddedVectorStore.dot(a, b, 0, a.length);
+        return TopKSearch.dot(a, b, 0, a.length);
     }
 }

@@ -1,0 +1,44 @@
+package ai.datasuite.vectorindex;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where vectors live: the embedded in-process index persisted to disk
+ * ({@link ai.datasuite.vectorindex.embedded.EmbeddedVectorStore}) or a vector database such as Qdrant. Scores are dot
+ * products (vectors are normalised by their producers when cosine is meant). Filters are exact matches on payload
+ * keys, all of which must hold (e.g. {@code owner}). Failures are {@link VectorStoreException}s: an absent collection
+ * where one is required, a collection that exists with other dimensions, a store that does not answer.
+ */
+public interface VectorStore {
+
+    /**
+     * Creates the collection when absent; {@code denseDimension} 0 means no dense vectors. Idempotent; a collection
+     * that exists with another dimension or sparse setting is a {@link CollectionConflictException}.
+     */
+    void ensureCollection(String collection, int denseDimension, boolean sparse);
+
+    /**
+     * Inserts or replaces points, in batches, returning once they are durable and searchable; the collection must exist
+     * ({@link CollectionNotFoundException} otherwise, where the store checks).
+     */
+    void upsert(String collection, List<VectorPoint> points);
+
+    /** The top {@code k} points by dense similarity, restricted by {@code filter}. */
+    List<ScoredPoint> searchDense(String collection, float[] query, int k, Map<String, String> filter);
+
+    /** The top {@code k} points by sparse dot product, restricted by {@code filter}. */
+    List<ScoredPoint> searchSparse(String collection, SparseVector query, int k, Map<String, String> filter);
+
+    /** Deletes the points matching {@code filter}; returns how many were deleted when the store knows (else -1). */
+    long delete(String collection, Map<String, String> filter);
+
+    /** Drops the collection and its files; no-op when absent. */
+    void dropCollection(String collection);
+
+    /** Point count of the collection (0 when absent). */
+    long count(String collection);
+
+    /** Points of the collection whose payload matches {@code filter} (0 when absent; -1 when the store cannot tell). */
+    long count(String collection, Map<String, String> filter);
+}

@@ -1,0 +1,308 @@
+package ai.datasuite.vectorindex.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import ai.datasuite.vectorindex.AtomicFiles;
+import ai.datasuite.vectorindex.CollectionConflictException;
+import ai.datasuite.vectorindex.CollectionNotFoundException;
+import ai.datasuite.vectorindex.ScoredPoint;
+import ai.datasuite.vectorindex.SparseVector;
+import ai.datasuite.vectorindex.VectorPoint;
+import ai.datasuite.vectorindex.VectorStore;
+
+/**
+ * The in-process vector store: exact search over one contiguous {@code float[]} (n x dim) per collection and an
+ * inverted index (term -> postings) for sparse vectors ({@link TopKSearch}). Each collection lives in
+ * {@code <root>/<collection>/} as a log of segment files folded into a snapshot past {@code maxSegments}
+ * ({@link SegmentLog}: crash-safe, every file written whole). Collections on disk are read on first use.
+ * Thread-safe: searches share a collection's read lock, writes take its write lock.
+ */
+public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(EmbeddedVectorStore.class.getName());
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
+
+    private final Path root;
+    private final int maxSegments;
+    private final Map<String, InMemoryCollection> collections = new ConcurrentHashMap<>();
+
+    /**
+     * Opens the store under {@code root}; {@code maxSegments} log files are kept before folding. Collections on disk
+     * are read on first use (and again after {@link #release}), so models that are not loaded hold no memory.
+     */
+    public EmbeddedVectorStore(Path root, int maxSegments) {
+        this.root = root;
+        this.maxSegments = Math.max(1, maxSegments);
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the vector store at " + root, e);
+        }
+    }
+
+    public EmbeddedVectorStore(Path root) {
+        this(root, 32);
+    }
+
+    @Override
+    public void ensureCollection(String collection, int denseDimension, boolean sparse) {
+        checkName(collection);
+        if (denseDimension < 0 || (denseDimension == 0 && !sparse)) {
+            throw new IllegalArgumentException("A collection needs dense vectors (dimension > 0) or sparse vectors");
+        }
+        get(collection); // a collection on disk counts as existing
+        collections.compute(collection, (name, existing) -> {
+            if (existing != null) {
+                if (existing.dim != denseDimension || existing.sparse != sparse) {
+                    throw new CollectionConflictException(name, existing.dim, existing.sparse);
+                }
+                return existing;
+            }
+            try {
+                return SegmentLog.create(root.resolve(name), denseDimension, sparse);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Override
+    public void upsert(String collection, List<VectorPoint> points) {
+        if (points.isEmpty()) {
+            return;
+        }
+        InMemoryCollection c = require(collection);
+        for (VectorPoint p : points) {
+            c.check(p);
+        }
+        c.lock.writeLock().lock();
+        try {
+            c.log.appendUpsert(points);
+            c.apply(points);
+            maybeFold(c);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot persist points of " + collection, e);
+        } finally {
+            c.lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public List<ScoredPoint> searchDense(String collection, float[] query, int k, Map<String, String> filter) {
+        InMemoryCollection c = get(collection);
+        if (c == null || k <= 0) {
+            return List.of();
+        }
+        if (c.dim == 0 || query.length != c.dim) {
+            throw new IllegalArgumentException("Query dimension " + query.length + " does not match " + c.dim);
+        }
+        c.lock.readLock().lock();
+        try {
+            return TopKSearch.dense(c, query, k, filter);
+        } finally {
+            c.lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public List<ScoredPoint> searchSparse(String collection, SparseVector query, int k, Map<String, String> filter) {
+        InMemoryCollection c = get(collection);
+        if (c == null || k <= 0) {
+            return List.of();
+        }
+        if (!c.sparse) {
+            throw new IllegalArgumentException("Collection " + collection + " has no sparse vectors");
+        }
+        c.lock.readLock().lock();
+        try {
+            return TopKSearch.sparse(c, query, k, filter);
+        } finally {
+            c.lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public long delete(String collection, Map<String, String> filter) {
+        InMemoryCollection c = get(collection);
+        if (c == null) {
+            return 0;
+        }
+        c.lock.writeLock().lock();
+        try {
+            boolean[] allowed = c.matching(filter);
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < c.size; i++) {
+                if (allowed == null || allowed[i]) {
+                    ids.add(c.ids[i]);
+                }
+            }
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            c.log.appendDelete(ids);
+            c.remove(ids);
+            maybeFold(c);
+            return ids.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot persist a delete in " + collection, e);
+        } finally {
+            c.lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public void dropCollection(String collection) {
+        checkName(collection);
+        InMemoryCollection c = collections.remove(collection);
+        Path dir = root.resolve(collection);
+        if (c != null) {
+            c.lock.writeLock().lock();
+        }
+        try {
+            AtomicFiles.deleteRecursively(dir);
+        } finally {
+            if (c != null) {
+                c.lock.writeLock().unlock();
+            }
+        }
+    }
+
+    @Override
+    public long count(String collection) {
+        InMemoryCollection c = get(collection);
+        if (c == null) {
+            return 0;
+        }
+        c.lock.readLock().lock();
+        try {
+            return c.size;
+        } finally {
+            c.lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public long count(String collection, Map<String, String> filter) {
+        InMemoryCollection c = get(collection);
+        if (c == null) {
+            return 0;
+        }
+        c.lock.readLock().lock();
+        try {
+            boolean[] allowed = c.matching(filter);
+            if (allowed == null) {
+                return c.size;
+            }
+            long n = 0;
+            for (boolean ok : allowed) {
+                n += ok ? 1 : 0;
+            }
+            return n;
+        } finally {
+            c.lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Bytes held in memory by the collection's vectors (dense array and postings; payloads not counted); 0 when it is
+     * not loaded.
+     */
+    public long memoryBytes(String collection) {
+        InMemoryCollection c = collections.get(collection); // only what is in memory: do not read it to measure it
+        if (c == null) {
+            return 0;
+        }
+        c.lock.readLock().lock();
+        try {
+            return c.memoryBytes();
+        } finally {
+            c.lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Drops the collection's arrays from memory (its files stay; the next use reads them again) and returns the bytes
+     * released (estimate).
+     */
+    public long release(String collection) {
+        InMemoryCollection c = collections.get(collection);
+        if (c == null) {
+            return 0;
+        }
+        long bytes = memoryBytes(collection);
+        c.lock.writeLock().lock();
+        try {
+            collections.remove(collection, c);
+        } finally {
+            c.lock.writeLock().unlock();
+        }
+        return bytes;
+    }
+
+    /** Names of the collections present (on disk, loaded or not). */
+    public List<String> collections() {
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(SegmentLog::exists).map(d -> d.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        collections.clear();
+    }
+
+    private void maybeFold(InMemoryCollection c) throws IOException {
+        if (c.log.segmentsSinceSnapshot() >= maxSegments) {
+            c.log.writeSnapshot(c.points());
+        }
+    }
+
+    /** The collection, read from disk on first use; null when it does not exist. */
+    private InMemoryCollection get(String collection) {
+        InMemoryCollection c = collections.get(collection);
+        if (c != null || collection == null || !NAME.matcher(collection).matches()) {
+            return c;
+        }
+        Path dir = root.resolve(collection);
+        if (!SegmentLog.exists(dir)) {
+            return null;
+        }
+        return collections.computeIfAbsent(collection, name -> {
+            try {
+                long start = System.nanoTime();
+                InMemoryCollection loaded = SegmentLog.load(dir);
+                LOG.log(Level.DEBUG, () -> String.format("Loaded collection %s: %d points in %d ms", name,
+                        loaded.size, (System.nanoTime() - start) / 1_000_000));
+                return loaded;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read collection " + name, e);
+            }
+        });
+    }
+
+    private InMemoryCollection require(String collection) {
+        InMemoryCollection c = get(collection);
+        if (c == null) {
+            throw new CollectionNotFoundException(collection);
+        }
+        return c;
+    }
+
+    private static void checkName(String collection) {
+        if (collection == null || !NAME.matcher(collection).matches()) {
+            throw new IllegalArgumentException("Invalid collection name: " + collection);
+        }
+    }
+}

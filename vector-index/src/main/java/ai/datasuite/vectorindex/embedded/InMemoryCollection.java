@@ -1,0 +1,203 @@
+package ai.datasuite.vectorindex.embedded;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import ai.datasuite.vectorindex.SparseVector;
+import ai.datasuite.vectorindex.VectorPoint;
+
+/**
+ * One collection in memory: parallel arrays indexed by slot (ids, one contiguous {@code float[]} of n x dim dense
+ * vectors, sparse vectors, payloads), the id -> slot map and the {@link InvertedIndex}; its files are its
+ * {@link SegmentLog}. Not thread-safe itself: the store holds {@link #lock} (read to search, write to change).
+ */
+final class InMemoryCollection {
+
+    final SegmentLog log;
+    final int dim;
+    final boolean sparse;
+    final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    int size;
+    long[] ids = new long[16];
+    float[] dense;
+    boolean[] hasDense = new boolean[16];
+    SparseVector[] sparseVectors = new SparseVector[16];
+    @SuppressWarnings("unchecked")
+    Map<String, String>[] payloads = new Map[16];
+    final Map<Long, Integer> slotOf = new HashMap<>();
+    final InvertedIndex inverted = new InvertedIndex();
+
+    InMemoryCollection(SegmentLog log, int dim, boolean sparse) {
+        this.log = log;
+        this.dim = dim;
+        this.sparse = sparse;
+        this.dense = new float[16 * dim];
+    }
+
+    /** Rejects a point this collection cannot hold (negative id, wrong dimension, malformed sparse vector). */
+    void check(VectorPoint p) {
+        if (p.id() < 0) {
+            throw new IllegalArgumentException("Point ids must be non-negative: " + p.id());
+        }
+        if (p.dense() != null && p.dense().length != dim) {
+            throw new IllegalArgumentException("Point " + p.id() + " has dimension " + p.dense().length
+                    + ", the collection " + dim);
+        }
+        if (p.sparse() != null) {
+            if (!sparse) {
+                throw new IllegalArgumentException("The collection has no sparse vectors");
+            }
+            int[] idx = p.sparse().indices();
+            if (idx.length != p.sparse().values().length) {
+                throw new IllegalArgumentException("Sparse indices and values differ in length");
+            }
+            for (int i = 1; i < idx.length; i++) {
+                if (idx[i] <= idx[i - 1]) {
+                    throw new IllegalArgumentException("Sparse indices must be strictly increasing");
+                }
+            }
+        }
+    }
+
+    /** Inserts or replaces the points (by id). */
+    void apply(List<VectorPoint> points) {
+        boolean replacedSparse = false;
+        List<Integer> fresh = new ArrayList<>();
+        for (VectorPoint p : points) {
+            Integer existing = slotOf.get(p.id());
+            int slot;
+            if (existing != null) {
+                slot = existing;
+                replacedSparse |= sparseVectors[slot] != null;
+            } else {
+                slot = size++;
+                grow(size);
+                slotOf.put(p.id(), slot);
+                fresh.add(slot);
+            }
+            ids[slot] = p.id();
+            hasDense[slot] = p.dense() != null;
+            if (p.dense() != null) {
+                System.arraycopy(p.dense(), 0, dense, slot * dim, dim);
+            } else if (dim > 0) {
+                Arrays.fill(dense, slot * dim, (slot + 1) * dim, 0f);
+            }
+            sparseVectors[slot] = p.sparse();
+            payloads[slot] = copyPayload(p.payload());
+            if (existing != null && p.sparse() != null) {
+                replacedSparse = true;
+            }
+        }
+        if (replacedSparse) {
+            rebuildInverted(); // old postings of replaced points must go
+        } else {
+            for (int slot : fresh) {
+                inverted.add(slot, sparseVectors[slot]);
+            }
+        }
+    }
+
+    /** Removes the points with these ids, keeping the others' order (slots are compacted). */
+    void remove(List<Long> removed) {
+        Set<Long> gone = new HashSet<>(removed);
+        int w = 0;
+        for (int r = 0; r < size; r++) {
+            if (gone.contains(ids[r])) {
+                continue;
+            }
+            if (w != r) {
+                ids[w] = ids[r];
+                hasDense[w] = hasDense[r];
+                if (dim > 0) {
+                    System.arraycopy(dense, r * dim, dense, w * dim, dim);
+                }
+                sparseVectors[w] = sparseVectors[r];
+                payloads[w] = payloads[r];
+            }
+            w++;
+        }
+        for (int i = w; i < size; i++) {
+            sparseVectors[i] = null;
+            payloads[i] = null;
+        }
+        size = w;
+        slotOf.clear();
+        for (int i = 0; i < size; i++) {
+            slotOf.put(ids[i], i);
+        }
+        rebuildInverted();
+    }
+
+    /** Every point, in slot order (what a snapshot holds). */
+    List<VectorPoint> points() {
+        List<VectorPoint> all = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            all.add(new VectorPoint(ids[i], hasDense[i] ? Arrays.copyOfRange(dense, i * dim, (i + 1) * dim) : null,
+                    sparseVectors[i], payloads[i]));
+        }
+        return all;
+    }
+
+    /** Slots whose payload matches every filter entry; null means all (no filter). */
+    boolean[] matching(Map<String, String> filter) {
+        if (filter == null || filter.isEmpty()) {
+            return null;
+        }
+        boolean[] ok = new boolean[size];
+        for (int i = 0; i < size; i++) {
+            boolean match = true;
+            for (Map.Entry<String, String> e : filter.entrySet()) {
+                if (!e.getValue().equals(payloads[i].get(e.getKey()))) {
+                    match = false;
+                    break;
+                }
+            }
+            ok[i] = match;
+        }
+        return ok;
+    }
+
+    /** Bytes of the vectors (dense array, ids and postings; payloads not counted). */
+    long memoryBytes() {
+        return (long) dense.length * Float.BYTES + (long) ids.length * Long.BYTES + inverted.memoryBytes();
+    }
+
+    private static Map<String, String> copyPayload(Map<String, String> payload) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        if (payload != null) {
+            payload.forEach((key, value) -> {
+                if (key != null && value != null) {
+                    copy.put(key, value);
+                }
+            });
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private void rebuildInverted() {
+        inverted.clear();
+        for (int i = 0; i < size; i++) {
+            inverted.add(i, sparseVectors[i]);
+        }
+    }
+
+    private void grow(int needed) {
+        if (needed <= ids.length) {
+            return;
+        }
+        int cap = Math.max(needed, ids.length + (ids.length >> 1));
+        ids = Arrays.copyOf(ids, cap);
+        hasDense = Arrays.copyOf(hasDense, cap);
+        sparseVectors = Arrays.copyOf(sparseVectors, cap);
+        payloads = Arrays.copyOf(payloads, cap);
+        dense = Arrays.copyOf(dense, cap * dim);
+    }
+}
