@@ -17,22 +17,22 @@ import java.util.UUID;
 import io.restassured.http.ContentType;
 
 /**
- * Shared helpers. Every test makes its own prefix/owner so tests never see each other's rows, whatever the order
+ * Shared helpers of the topic tests. Every test makes its own prefix/owner so tests never see each other's rows, whatever the order
  * and whichever database (the MariaDB run keeps one schema for the whole JVM).
  */
-final class TestData {
+public final class TestData {
 
-    static final String JSONL = "application/x-ndjson";
+    public static final String JSONL = "application/x-ndjson";
 
     private TestData() {
     }
 
-    static String prefix() {
+    public static String prefix() {
         return "p" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** A fixture from src/test/resources with {@code %P%} replaced by the test's prefix. */
-    static String fixture(String name, String prefix) {
+    public static String fixture(String name, String prefix) {
         try (InputStream in = TestData.class.getResourceAsStream("/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("%P%", prefix);
         } catch (IOException e) {
@@ -40,7 +40,7 @@ final class TestData {
         }
     }
 
-    static String sha256(String content) {
+    public static String sha256(String content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(content.getBytes(StandardCharsets.UTF_8)));
@@ -50,7 +50,7 @@ final class TestData {
     }
 
     /** A valid create body; the content seed makes the sha256 unique. */
-    static Map<String, Object> newFile(String owner, String originalName) {
+    public static Map<String, Object> newFile(String owner, String originalName) {
         String id = UUID.randomUUID().toString();
         Map<String, Object> body = new HashMap<>();
         body.put("id", id);
@@ -76,7 +76,7 @@ final class TestData {
     }
 
     /** Creates the file and returns its id. */
-    static String store(Map<String, Object> body) {
+    public static String store(Map<String, Object> body) {
         return given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/files")
                 .then().statusCode(201)
@@ -84,11 +84,11 @@ final class TestData {
     }
 
     /** RestAssured cannot encode a String for media types it does not know (JSONL), so bodies go as bytes. */
-    static byte[] utf8(String text) {
+    public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    static void importJsonl(String content) {
+    public static void importJsonl(String content) {
         given().contentType(JSONL).body(utf8(content))
                 .when().post("/api/v1/tasks/import")
                 .then().statusCode(200);

@@ -27,9 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import ai.datasuite.metadata.mapping.DatasetCreateRequest;
-import ai.datasuite.metadata.mapping.DatasetView;
-import ai.datasuite.metadata.service.DatasetService;
+import ai.datasuite.metadata.dataset.DatasetCreateRequest;
+import ai.datasuite.metadata.dataset.DatasetService;
+import ai.datasuite.metadata.dataset.DatasetView;
 import ai.datasuite.problem.ProblemException;
 import ai.datasuite.problem.Problems;
 

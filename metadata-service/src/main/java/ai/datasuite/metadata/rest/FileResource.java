@@ -28,13 +28,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import ai.datasuite.metadata.mapping.FileCreateRequest;
-import ai.datasuite.metadata.mapping.FileView;
-import ai.datasuite.metadata.mapping.PageView;
-import ai.datasuite.metadata.mapping.ReferencesRequest;
-import ai.datasuite.metadata.mapping.ReferencesView;
-import ai.datasuite.metadata.service.FileQuery;
-import ai.datasuite.metadata.service.FileService;
+import ai.datasuite.metadata.common.PageView;
+import ai.datasuite.metadata.file.FileCreateRequest;
+import ai.datasuite.metadata.file.FileQuery;
+import ai.datasuite.metadata.file.FileService;
+import ai.datasuite.metadata.file.FileView;
+import ai.datasuite.metadata.file.ReferencesRequest;
+import ai.datasuite.metadata.file.ReferencesView;
 import ai.datasuite.problem.ProblemException;
 import ai.datasuite.problem.Problems;
 

@@ -28,14 +28,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import ai.datasuite.metadata.mapping.ImportSummary;
-import ai.datasuite.metadata.mapping.MatchReport;
-import ai.datasuite.metadata.mapping.PageView;
-import ai.datasuite.metadata.mapping.TaskDetailView;
-import ai.datasuite.metadata.mapping.TaskView;
-import ai.datasuite.metadata.service.ImportFormat;
-import ai.datasuite.metadata.service.TaskQuery;
-import ai.datasuite.metadata.service.TaskService;
+import ai.datasuite.metadata.common.PageView;
+import ai.datasuite.metadata.task.ImportFormat;
+import ai.datasuite.metadata.task.ImportSummary;
+import ai.datasuite.metadata.task.MatchReport;
+import ai.datasuite.metadata.task.TaskDetailView;
+import ai.datasuite.metadata.task.TaskQuery;
+import ai.datasuite.metadata.task.TaskService;
+import ai.datasuite.metadata.task.TaskView;
 import ai.datasuite.problem.ProblemException;
 import ai.datasuite.problem.Problems;
 

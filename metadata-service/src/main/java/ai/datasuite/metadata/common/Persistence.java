@@ -1,0 +1,43 @@
+package ai.datasuite.metadata.common;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.panache.common.Page;
+
+import ai.datasuite.problem.ProblemException;
+
+/** Small helpers shared by the services for database outcomes and paging. */
+public final class Persistence {
+
+    private Persistence() {
+    }
+
+    /**
+     * True when a unique, primary or foreign key refused the write: a conflict the caller can act on. Anything else
+     * (lost connection, timeout, bad SQL) is not a conflict and must propagate.
+     */
+    public static boolean isConstraintViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The 409 for a write that lost a race with a concurrent one; the caller may simply retry. */
+    public static ProblemException concurrentConflict(String what) {
+        return ProblemException.conflict("Conflicting concurrent " + what + "; retry");
+    }
+
+    /** Panache computes the first row as page * size in an int; refuse pages whose offset would overflow it. */
+    public static Page page(int page, int size) {
+        if ((long) page * size > Integer.MAX_VALUE) {
+            String message = "page * size must be at most " + Integer.MAX_VALUE;
+            throw ProblemException.validation(message,
+                    Map.of("errors", List.of(Map.of("field", "page", "message", message))));
+        }
+        return Page.of(page, size);
+    }
+}

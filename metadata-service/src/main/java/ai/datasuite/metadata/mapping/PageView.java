@@ -1,7 +1,0 @@
-package ai.datasuite.metadata.mapping;
-
-import java.util.List;
-
-/** One page of a list: {@code {items, page, size, total}}. */
-public record PageView<T>(List<T> items, int page, int size, long total) {
-}

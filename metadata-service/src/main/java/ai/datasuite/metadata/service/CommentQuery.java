@@ -1,8 +1,0 @@
-package ai.datasuite.metadata.service;
-
-import java.time.Instant;
-
-/** Filters of the comment list; null means "any". {@code from}/{@code to} bound request_time, both inclusive. */
-public record CommentQuery(String user, String predictedLabel, String trueLabel, Boolean labelled, String status,
-                           Instant from, Instant to) {
-}
