@@ -1,20 +1,17 @@
 package ai.datasuite.inference.serving;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,118 +26,25 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * The models the service knows: from every {@link ModelSource} bean and from {@code inference.serving.models.*}
- * (config wins for an id both provide). Loads and unloads them, and swaps versions ({@link #promote}) without
- * dropping a prediction: the new version is loaded first, and the old one is closed when its last prediction ends.
+ * (config wins for an id both provide). Registers, loads and unloads them, and swaps versions ({@link #promote})
+ * without dropping a prediction: the new version is loaded first, and the old one is closed when its last prediction
+ * ends. Each id's state, its leases and the swap itself are {@link RegisteredModel}'s; a loaded version with its
+ * reference count is a {@link ServedModel}; memory figures come from {@link ProcessMemory}.
  */
 @ApplicationScoped
 public class ModelRegistry {
 
     private static final Logger LOG = Logger.getLogger(ModelRegistry.class);
-    private static final long WAIT_SECONDS = 300;
 
     private final ServingConfig config;
     private final Instance<ModelSource> sources;
-    private final Map<String, Entry> entries = new ConcurrentSkipListMap<>();
+    private final Map<String, RegisteredModel> entries = new ConcurrentSkipListMap<>();
     private final CompletableFuture<Void> registered = new CompletableFuture<>();
     private final CompletableFuture<Void> started = new CompletableFuture<>();
 
     public ModelRegistry(ServingConfig config, Instance<ModelSource> sources) {
         this.config = config;
         this.sources = sources;
-    }
-
-    /** One registered model id, its folder, and the version being served (if any). */
-    private static final class Entry {
-        final String id;
-        ModelFolder folder;
-        String source;
-        HfTextClassificationModel.Descriptor descriptor;
-        volatile ServedModel served;
-        volatile CompletableFuture<ServedModel> loading;
-        String error;
-        List<String> lastInputNames;
-        String lastOutputName;
-        Long lastReleasedBytes;
-
-        Entry(String id) {
-            this.id = id;
-        }
-    }
-
-    /**
-     * A loaded version with its batcher. Counted references: the registry holds one while it serves this version,
-     * each prediction one while it runs; the session closes when the count reaches zero.
-     */
-    static final class ServedModel {
-        final HfTextClassificationModel model;
-        final PredictionBatcher batcher;
-        final long memoryBytes;
-        final Instant loadedAt = Instant.now();
-        private final AtomicInteger refs = new AtomicInteger(1);
-        private final AtomicBoolean retired = new AtomicBoolean();
-        final CompletableFuture<Void> closed = new CompletableFuture<>();
-
-        ServedModel(HfTextClassificationModel model, PredictionBatcher batcher, long memoryBytes) {
-            this.model = model;
-            this.batcher = batcher;
-            this.memoryBytes = memoryBytes;
-        }
-
-        boolean tryAcquire() {
-            while (true) {
-                int current = refs.get();
-                if (current == 0) {
-                    return false;
-                }
-                if (refs.compareAndSet(current, current + 1)) {
-                    return true;
-                }
-            }
-        }
-
-        void release() {
-            if (refs.decrementAndGet() == 0) {
-                try {
-                    batcher.close();
-                    model.close();
-                    closed.complete(null);
-                } catch (RuntimeException e) {
-                    closed.completeExceptionally(e);
-                }
-            }
-        }
-
-        /** Drops the registry's reference (once). */
-        void retire() {
-            if (retired.compareAndSet(false, true)) {
-                release();
-            }
-        }
-    }
-
-    /** A loaded model held for the length of one prediction; closing it lets an unload or promotion finish. */
-    public static final class Lease implements AutoCloseable {
-        private final ServedModel served;
-        private final AtomicBoolean open = new AtomicBoolean(true);
-
-        private Lease(ServedModel served) {
-            this.served = served;
-        }
-
-        public HfTextClassificationModel model() {
-            return served.model;
-        }
-
-        public PredictionBatcher batcher() {
-            return served.batcher;
-        }
-
-        @Override
-        public void close() {
-            if (open.compareAndSet(true, false)) {
-                served.release();
-            }
-        }
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -152,7 +56,7 @@ public class ModelRegistry {
 
     private void registerAndLoad() {
         List<CompletableFuture<ServedModel>> startLoads = new ArrayList<>();
-        List<Entry> toLoad = new ArrayList<>();
+        List<RegisteredModel> toLoad = new ArrayList<>();
         try {
             for (ModelSource source : sources) {
                 try {
@@ -172,7 +76,7 @@ public class ModelRegistry {
                     LOG.warnf("inference.serving.load-at-start names '%s', which no source or config registers", id);
                 }
             }
-            for (Entry entry : entries.values()) {
+            for (RegisteredModel entry : entries.values()) {
                 if ((all || wanted.contains(entry.id)) && !wanted.contains("none")) {
                     // Marked as loading before registration completes, so early predictions wait instead of 409.
                     synchronized (entry) {
@@ -185,7 +89,7 @@ public class ModelRegistry {
         } finally {
             registered.complete(null);
         }
-        for (Entry entry : toLoad) {
+        for (RegisteredModel entry : toLoad) {
             try {
                 loadNow(entry, entry.loading);
             } catch (RuntimeException e) {
@@ -197,7 +101,7 @@ public class ModelRegistry {
     }
 
     private void register(ModelFolder folder, String source) {
-        Entry entry = entries.computeIfAbsent(folder.id(), Entry::new);
+        RegisteredModel entry = entries.computeIfAbsent(folder.id(), RegisteredModel::new);
         synchronized (entry) {
             entry.folder = folder;
             entry.source = source;
@@ -221,13 +125,13 @@ public class ModelRegistry {
 
     /** Ids of the models that load at startup and are not loaded (yet, or because they failed), with why. */
     public Map<String, String> notReady() {
-        Map<String, String> missing = new java.util.TreeMap<>();
+        Map<String, String> missing = new TreeMap<>();
         if (!registered.isDone()) {
             missing.put("*", "registering models");
             return missing;
         }
         List<String> wanted = config.loadAtStart();
-        for (Entry entry : entries.values()) {
+        for (RegisteredModel entry : entries.values()) {
             boolean atStart = !wanted.contains("none") && (wanted.contains("all") || wanted.contains(entry.id));
             if (atStart && entry.served == null) {
                 missing.put(entry.id, entry.loading != null ? "loading" : entry.error != null ? entry.error
@@ -243,25 +147,25 @@ public class ModelRegistry {
 
     public List<ModelView> list() {
         awaitRegistration();
-        return entries.values().stream().map(this::view).toList();
+        return entries.values().stream().map(RegisteredModel::view).toList();
     }
 
     public Optional<ModelView> find(String id) {
         awaitRegistration();
-        return Optional.ofNullable(entries.get(id)).map(this::view);
+        return Optional.ofNullable(entries.get(id)).map(RegisteredModel::view);
     }
 
     /** Loads {@code id} if it is not loaded; waits for a load already under way. */
     public LoadReport load(String id) {
-        Entry entry = entry(id);
+        RegisteredModel entry = entry(id);
         CompletableFuture<ServedModel> mine = null;
         CompletableFuture<ServedModel> theirs;
         synchronized (entry) {
             if (entry.served != null) {
                 ServedModel served = entry.served;
-                long rss = rssBytes();
+                long rss = ProcessMemory.rssBytes();
                 return new LoadReport(id, served.model.version(), true, served.memoryBytes,
-                        served.model.fileBytes(), rss, rss, 0, view(entry));
+                        served.model.fileBytes(), rss, rss, 0, entry.view());
             }
             theirs = entry.loading;
             if (theirs == null) {
@@ -270,21 +174,21 @@ public class ModelRegistry {
             }
         }
         if (mine == null) {
-            ServedModel served = await(theirs, id);
-            long rss = rssBytes();
+            ServedModel served = RegisteredModel.await(theirs, id);
+            long rss = ProcessMemory.rssBytes();
             return new LoadReport(id, served.model.version(), true, served.memoryBytes, served.model.fileBytes(),
-                    rss, rss, 0, view(entry));
+                    rss, rss, 0, entry.view());
         }
-        long before = rssBytes();
+        long before = ProcessMemory.rssBytes();
         long start = System.nanoTime();
         ServedModel served = loadNow(entry, mine);
-        long after = rssBytes();
+        long after = ProcessMemory.rssBytes();
         return new LoadReport(id, served.model.version(), false, served.memoryBytes, served.model.fileBytes(),
-                before, after, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), view(entry));
+                before, after, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), entry.view());
     }
 
     /** Loads the entry's folder and completes {@code future}; the entry serves it when this returns. */
-    private ServedModel loadNow(Entry entry, CompletableFuture<ServedModel> future) {
+    private ServedModel loadNow(RegisteredModel entry, CompletableFuture<ServedModel> future) {
         ModelFolder folder;
         synchronized (entry) {
             folder = entry.folder;
@@ -296,10 +200,7 @@ public class ModelRegistry {
                 entry.loading = null;
                 current = entry.served;
                 if (current == null && entry.folder == folder) {
-                    entry.served = served;
-                    entry.error = null;
-                    entry.lastInputNames = served.model.inputNames();
-                    entry.lastOutputName = served.model.outputName();
+                    entry.serve(served);
                 }
             }
             if (current != null || entry.folder != folder) {
@@ -326,7 +227,7 @@ public class ModelRegistry {
 
     /** Opens a folder as a served model, measuring what the process RSS grew by. */
     private ServedModel open(ModelFolder folder) {
-        long before = rssBytes();
+        long before = ProcessMemory.rssBytes();
         HfTextClassificationModel model;
         try {
             model = HfTextClassificationModel.load(folder, new HfTextClassificationModel.SessionSettings(
@@ -340,7 +241,7 @@ public class ModelRegistry {
         }
         PredictionBatcher batcher = new PredictionBatcher(folder.id() + "-" + folder.version(), model::logits,
                 config.batching().maxBatchSize(), config.batching().maxWait());
-        long memory = Math.max(0, rssBytes() - before);
+        long memory = Math.max(0, ProcessMemory.rssBytes() - before);
         LOG.infof("Loaded model %s version %s: inputs %s, max length %d, RSS +%d bytes", folder.id(),
                 folder.version(), model.inputNames(), model.maxLength(), memory);
         return new ServedModel(model, batcher, memory);
@@ -348,14 +249,14 @@ public class ModelRegistry {
 
     /** Stops serving {@code id}: waits for its running predictions, closes session and tokenizer, measures. */
     public UnloadReport unload(String id) {
-        Entry entry = entry(id);
+        RegisteredModel entry = entry(id);
         CompletableFuture<ServedModel> loading;
         synchronized (entry) {
             loading = entry.loading;
         }
         if (loading != null) {
             // Unloading while a load runs: let the load finish, then unload what it produced.
-            awaitQuietly(loading);
+            RegisteredModel.awaitQuietly(loading);
         }
         ServedModel served;
         synchronized (entry) {
@@ -364,13 +265,13 @@ public class ModelRegistry {
         }
         long fileBytes = entry.descriptor == null ? 0 : entry.descriptor.fileBytes();
         if (served == null) {
-            long rss = rssBytes();
+            long rss = ProcessMemory.rssBytes();
             return new UnloadReport(id, entry.folder.version(), false, false, 0, null, fileBytes, rss, rss);
         }
-        long before = rssBytes();
+        long before = ProcessMemory.rssBytes();
         served.retire();
-        await(served.closed, id);
-        long after = rssBytes();
+        RegisteredModel.await(served.closed, id);
+        long after = ProcessMemory.rssBytes();
         long released = Math.max(0, before - after);
         synchronized (entry) {
             entry.lastReleasedBytes = released;
@@ -387,61 +288,27 @@ public class ModelRegistry {
     public ModelView promote(ModelFolder folder) {
         awaitRegistration();
         ServedModel fresh = open(folder);
-        Entry entry = entries.computeIfAbsent(folder.id(), Entry::new);
-        ServedModel old;
-        synchronized (entry) {
-            old = entry.served;
-            entry.folder = folder;
-            entry.source = entry.source == null ? "promoted" : entry.source;
-            try {
-                entry.descriptor = HfTextClassificationModel.describe(folder.folder());
-            } catch (IOException e) {
-                // The folder just loaded, so it can be described; keep the old descriptor if not.
-                LOG.warnf("Could not describe promoted model %s: %s", folder.id(), e.getMessage());
-            }
-            entry.served = fresh;
-            entry.error = null;
-            entry.lastInputNames = fresh.model.inputNames();
-            entry.lastOutputName = fresh.model.outputName();
-        }
+        RegisteredModel entry = entries.computeIfAbsent(folder.id(), RegisteredModel::new);
+        ServedModel old = entry.promote(folder, fresh);
         if (old != null) {
             old.retire();
         }
         LOG.infof("Promoted model %s to version %s (was %s)", folder.id(), folder.version(),
                 old == null ? "not loaded" : old.model.version());
-        return view(entry);
+        return entry.view();
     }
 
     /**
      * Holds the served version of {@code id} for one prediction: 404 for an unknown id, 409 when not loaded. Waits
      * for a load under way (at startup, for instance) rather than refusing.
      */
-    public Lease acquire(String id) {
-        Entry entry = entry(id);
-        while (true) {
-            ServedModel served = entry.served;
-            if (served == null) {
-                CompletableFuture<ServedModel> loading = entry.loading;
-                if (loading != null) {
-                    awaitQuietly(loading);
-                    if (entry.served != null) {
-                        continue;
-                    }
-                }
-                throw new ProblemException(409, ProblemException.CONFLICT, "Model not loaded",
-                        "Model '" + id + "' is not loaded; POST /api/v1/models/" + id + "/load to load it",
-                        Map.of("model", id));
-            }
-            if (served.tryAcquire()) {
-                return new Lease(served);
-            }
-            // Retired between the read and the acquire: the entry already points at its successor (or nothing).
-        }
+    public ModelLease acquire(String id) {
+        return entry(id).lease();
     }
 
     @PreDestroy
     void shutdown() {
-        for (Entry entry : entries.values()) {
+        for (RegisteredModel entry : entries.values()) {
             ServedModel served;
             synchronized (entry) {
                 served = entry.served;
@@ -453,9 +320,9 @@ public class ModelRegistry {
         }
     }
 
-    private Entry entry(String id) {
+    private RegisteredModel entry(String id) {
         awaitRegistration();
-        Entry entry = id == null ? null : entries.get(id);
+        RegisteredModel entry = id == null ? null : entries.get(id);
         if (entry == null) {
             throw ProblemException.notFound("No model '" + id + "'; GET /api/v1/models lists the models");
         }
@@ -464,78 +331,12 @@ public class ModelRegistry {
 
     private void awaitRegistration() {
         try {
-            registered.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            registered.get(RegisteredModel.WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while models were being registered", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Models were not registered in time", e);
         }
-    }
-
-    private static <T> T await(CompletableFuture<T> future, String id) {
-        try {
-            return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for model " + id, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Model " + id + " did not finish in " + WAIT_SECONDS + " s", e);
-        }
-    }
-
-    private static void awaitQuietly(CompletableFuture<?> future) {
-        try {
-            future.get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // The caller looks at the entry's state afterwards.
-        }
-    }
-
-    private ModelView view(Entry entry) {
-        synchronized (entry) {
-            ServedModel served = entry.served;
-            HfTextClassificationModel.Descriptor descriptor = entry.descriptor;
-            String state = served != null ? "loaded" : entry.loading != null ? "loading"
-                    : entry.error != null ? "failed" : "unloaded";
-            ModelView.MemoryView memory = new ModelView.MemoryView(
-                    descriptor == null ? 0 : descriptor.fileBytes(),
-                    served == null ? null : served.memoryBytes,
-                    entry.lastReleasedBytes, rssBytes());
-            ModelView.BatchingView batching = null;
-            if (served != null) {
-                PredictionBatcher.Stats stats = served.batcher.stats();
-                batching = new ModelView.BatchingView(stats.runs(), stats.texts(), stats.requests(),
-                        stats.largestBatch());
-            }
-            return new ModelView(entry.id, entry.folder.version(), entry.source, entry.folder.folder().toString(),
-                    state, served != null, descriptor == null ? null : descriptor.labels(),
-                    served != null ? served.model.inputNames() : entry.lastInputNames,
-                    served != null ? served.model.outputName() : entry.lastOutputName,
-                    descriptor == null ? null : descriptor.maxLength(), memory, batching,
-                    served == null ? null : served.loadedAt, entry.error);
-        }
-    }
-
-    /** Resident set size of this process from /proc/self/status ({@code VmRSS}); 0 where there is no /proc. */
-    static long rssBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    String[] parts = line.substring(6).trim().split("\\s+");
-                    return Long.parseLong(parts[0]) * 1024L;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // Not Linux: memory figures read 0 rather than failing a load.
-        }
-        return 0;
     }
 }

@@ -36,7 +36,7 @@ public class PredictionService implements TextClassifier {
     public List<Prediction> classify(String modelId, List<String> texts, int topK) {
         validate(texts);
         String id = modelId == null || modelId.isBlank() ? registry.defaultModel() : modelId;
-        try (ModelRegistry.Lease lease = registry.acquire(id)) {
+        try (ModelLease lease = registry.acquire(id)) {
             HfTextClassificationModel model = lease.model();
             List<String> labels = model.labels();
             if (topK < 0 || topK > labels.size()) {
