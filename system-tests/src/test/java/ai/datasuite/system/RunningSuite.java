@@ -75,14 +75,16 @@ final class RunningSuite implements AutoCloseable {
 
     /**
      * Starts retrieval-service against this suite's metadata-service and ingest-service, as `./suite start` does,
-     * with its own data directory (local dataset copies, saved models, the embedded vector store) and the given admin
-     * keys ({@code name:key,...}), passed through the environment like `./suite` passes them.
+     * with its own data directory (local dataset copies, saved models, the embedded vector store, whatever the
+     * environment says) and the given admin keys ({@code name:key,...}), passed through the environment like
+     * `./suite` passes them.
      */
     String startRetrieval(String adminKeys) throws Exception {
         int port = freePort();
         Path data = Files.createDirectories(dataDir.resolve("retrieval-service"));
         start("retrieval-service", "retrieval-service", data, Map.of("RETRIEVAL_SECURITY_ADMIN_KEYS", adminKeys),
                 List.of("-Dquarkus.http.port=" + port,
+                        "-Dretrieval.vector-store.kind=embedded",
                         "-Dquarkus.rest-client.metadata.url=" + metadata(),
                         "-Dquarkus.rest-client.ingest.url=" + ingest()));
         awaitReady("retrieval-service", port);
