@@ -3,7 +3,7 @@ package ai.datasuite.ingest.config;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
 
-import ai.datasuite.ingest.service.AnalysisLimits;
+import ai.datasuite.ingest.analysis.AnalysisLimits;
 
 /** Hands the configured limits to the analyzer, which knows nothing of configuration. */
 public class AnalysisLimitsProducer {

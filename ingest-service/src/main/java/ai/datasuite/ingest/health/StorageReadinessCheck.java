@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import ai.datasuite.ingest.service.StorageService;
+import ai.datasuite.ingest.storage.StorageService;
 
 /** Ready only when the bucket answers. */
 @Readiness

@@ -13,8 +13,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import ai.datasuite.ingest.service.FaultPoints.Point;
-import ai.datasuite.ingest.service.OrphanReconciler;
+import ai.datasuite.ingest.file.FaultPoints.Point;
+import ai.datasuite.ingest.storage.OrphanReconciler;
 import ai.datasuite.ingest.support.CrashingFaultPoints;
 import ai.datasuite.ingest.support.FakeMetadataResource;
 import ai.datasuite.ingest.support.S3ProxyResource;

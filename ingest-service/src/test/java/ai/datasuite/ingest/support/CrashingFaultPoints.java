@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import ai.datasuite.ingest.service.FaultPoints;
+import ai.datasuite.ingest.file.FaultPoints;
 import io.quarkus.test.Mock;
 
 /** Replaces the no-op fault points in tests: an armed point throws once, past every clean-up, like a crash. */

@@ -1,0 +1,34 @@
+package ai.datasuite.ingest.analysis;
+
+/**
+ * Limits applied while analysing one upload.
+ *
+ * @param maxTextChars              characters of extracted text written at most; the rest is dropped and
+ *                                  the analysis is marked truncated
+ * @param maxEntries                archive entries (directories included, nested archives counted together)
+ * @param maxTotalUncompressedBytes bytes actually inflated from an archive, all nesting levels together
+ * @param maxCompressionRatio       inflated/compressed bytes, per entry and per archive, checked once more
+ *                                  than {@link ArchiveInspector#RATIO_CHECK_AFTER_BYTES} have been inflated
+ * @param maxNestingDepth           archives inside archives: the uploaded zip is depth 0, a zip inside it 1
+ */
+public record AnalysisLimits(
+        long maxTextChars,
+        int maxEntries,
+        long maxTotalUncompressedBytes,
+        double maxCompressionRatio,
+        int maxNestingDepth) {
+
+    public AnalysisLimits {
+        if (maxTextChars < 0 || maxEntries < 0 || maxTotalUncompressedBytes < 0
+                || maxCompressionRatio <= 0 || maxNestingDepth < 0) {
+            throw new IllegalArgumentException("analysis limits must be positive: " + maxTextChars + ", "
+                    + maxEntries + ", " + maxTotalUncompressedBytes + ", " + maxCompressionRatio + ", "
+                    + maxNestingDepth);
+        }
+    }
+
+    /** The same defaults as IngestConfig: 20 M chars of text, 10,000 entries, 1 GiB inflated, ratio 100, 3 levels. */
+    public static AnalysisLimits defaults() {
+        return new AnalysisLimits(20_000_000L, 10_000, 1L << 30, 100.0, 3);
+    }
+}

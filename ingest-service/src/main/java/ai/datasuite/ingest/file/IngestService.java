@@ -1,0 +1,294 @@
+package ai.datasuite.ingest.file;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import ai.datasuite.ingest.analysis.Analysis;
+import ai.datasuite.ingest.analysis.AnalysisException;
+import ai.datasuite.ingest.analysis.ContentAnalyzer;
+import ai.datasuite.ingest.client.FileFilter;
+import ai.datasuite.ingest.client.MetadataClient;
+import ai.datasuite.ingest.client.NewFile;
+import ai.datasuite.ingest.client.RemoteFile;
+import ai.datasuite.ingest.file.FaultPoints.Point;
+import ai.datasuite.ingest.storage.StorageService;
+import ai.datasuite.ingest.upload.SpooledUpload;
+import ai.datasuite.ingest.upload.UploadRequest;
+import ai.datasuite.problem.ProblemException;
+import ai.datasuite.problem.remote.RemoteRejectedException;
+
+/**
+ * The upload and delete flows. Ordering is what keeps data safe: objects are written before their row is committed,
+ * and a row is deleted before its objects, so a crash anywhere leaves at most an unreferenced object, which
+ * {@link ai.datasuite.ingest.storage.OrphanReconciler} removes. Object keys start with the content hash and end with the record id, so every
+ * object belongs to exactly one row and cleaning up after a failed upload can never touch another upload's bytes.
+ */
+@ApplicationScoped
+public class IngestService {
+
+    private static final Logger LOG = Logger.getLogger(IngestService.class);
+
+    private final MetadataClient metadata;
+    private final StorageService storage;
+    private final ContentAnalyzer analyzer;
+    private final FaultPoints faults;
+    private final ExecutorService executor;
+
+    public IngestService(MetadataClient metadata, StorageService storage, ContentAnalyzer analyzer, FaultPoints faults,
+                         ExecutorService executor) {
+        this.metadata = metadata;
+        this.storage = storage;
+        this.analyzer = analyzer;
+        this.faults = faults;
+        this.executor = executor;
+    }
+
+    public record Upload(RemoteFile file, boolean created) {
+    }
+
+    public Upload upload(SpooledUpload upload, UploadRequest request) {
+        long started = System.nanoTime();
+        Optional<RemoteFile> existing = findByContent(request.userId(), upload.sha256());
+        if (existing.isPresent()) {
+            return new Upload(existing.get(), false);
+        }
+
+        String id = UUID.randomUUID().toString();
+        String prefix = request.userId() + "/" + upload.sha256() + "/" + id;
+        String objectKey = "files/" + prefix;
+        ContentAnalyzer.Detection detection = detect(upload);
+        // The bytes go to S3 while the text is extracted: both read the same spooled (page-cached) file.
+        CompletableFuture<Void> storing = CompletableFuture.runAsync(
+                () -> storage.put(objectKey, upload.file(), detection.mediaType()), executor);
+        List<String> keys = new ArrayList<>(List.of(objectKey));
+        Path text = createTextFile(upload.file());
+        try {
+            Analysis analysis;
+            try {
+                analysis = analyze(upload.file(), detection, text);
+            } catch (RuntimeException e) {
+                awaitQuietly(storing);
+                storage.deleteQuietly(keys);
+                throw e;
+            }
+            long analysed = System.nanoTime();
+            await(storing);
+            String textKey;
+            try {
+                textKey = storeText(analysis, text, upload, objectKey, "text/" + prefix + ".txt", keys);
+            } catch (RuntimeException e) {
+                storage.deleteQuietly(keys);
+                throw e;
+            }
+            faults.reached(Point.AFTER_OBJECTS_WRITTEN);
+            long stored = System.nanoTime();
+
+            NewFile row = new NewFile(id, request.userId(), upload.originalName(), analysis.extension(),
+                    analysis.mediaType(), analysis.nameMediaType(), analysis.extensionMismatch(), upload.size(),
+                    upload.sha256(), storage.bucket(), objectKey, request.dataType(), request.tagsOrEmpty(), textKey,
+                    analysis.hasText() ? analysis.textLength() : null, analysis.textTruncated(), detailsOf(analysis),
+                    blankToNull(request.taskId()));
+            Upload committed = commit(row, keys);
+            LOG.debugf("upload %s: %d bytes %s; analysis %d ms, stored %d ms, committed %d ms after start", id,
+                    upload.size(), analysis.mediaType(), ms(started, analysed), ms(started, stored),
+                    ms(started, System.nanoTime()));
+            return committed;
+        } finally {
+            SpooledUpload.deleteQuietly(text);
+        }
+    }
+
+    /** Removes the row, then the objects; a crash in between leaves only objects the reconciler will reclaim. */
+    public void delete(String id) {
+        RemoteFile file = metadata.get(id).orElseThrow(
+                () -> ProblemException.notFound("file '" + id + "' does not exist"));
+        metadata.delete(id);
+        faults.reached(Point.AFTER_ROW_DELETED);
+        List<String> keys = new ArrayList<>(List.of(file.objectKey()));
+        if (file.textKey() != null && !file.textKey().equals(file.objectKey())) {
+            keys.add(file.textKey());
+        }
+        storage.deleteQuietly(keys);
+    }
+
+    /** The text's key: the object's own when the text is the file, else a text object stored now. */
+    private String storeText(Analysis analysis, Path text, SpooledUpload upload, String objectKey, String textKey,
+                             List<String> keys) {
+        if (!analysis.hasText()) {
+            return null;
+        }
+        if (textIsTheFile(analysis, text, upload)) {
+            // UTF-8 text kept whole: the object already is the text, so it is not stored twice.
+            return objectKey;
+        }
+        keys.add(textKey);
+        storage.put(textKey, text, "text/plain; charset=utf-8");
+        return textKey;
+    }
+
+    private Upload commit(NewFile row, List<String> keys) {
+        MetadataClient.CreateAttempts attempts = new MetadataClient.CreateAttempts();
+        try {
+            return new Upload(metadata.create(row, attempts), true);
+        } catch (RemoteRejectedException e) {
+            if (e.remoteStatus() == 409) {
+                RemoteFile winner = findByContent(row.ownerId(), row.sha256()).orElseThrow(() -> e);
+                if (winner.id().equals(row.id())) {
+                    // An earlier attempt of this very create committed the row; a retry then conflicted with it.
+                    return new Upload(winner, true);
+                }
+                // A concurrent upload of the same bytes by the same user won: answer with its record.
+                storage.deleteQuietly(keys);
+                return new Upload(winner, false);
+            }
+            storage.deleteQuietly(keys);
+            throw e;
+        } catch (RuntimeException e) {
+            if (!attempts.maybeApplied()) {
+                storage.deleteQuietly(keys);
+                throw e;
+            }
+            return committedAnyway(row, keys, e);
+        }
+    }
+
+    /** The stored file of this owner with these bytes, if any. */
+    private Optional<RemoteFile> findByContent(String ownerId, String sha256) {
+        List<RemoteFile> items = metadata.list(new FileFilter(ownerId, sha256, null, null, null, null, null), 0, 1)
+                .items();
+        return items.isEmpty() ? Optional.empty() : Optional.of(items.get(0));
+    }
+
+    /**
+     * A create attempt may have committed although the call failed (a timeout). When the row is there the upload
+     * succeeded; otherwise the objects stay, since a late attempt could still commit, and the reconciler (whose
+     * minimum age is far longer than any request) removes them if no row ever refers to them.
+     */
+    private Upload committedAnyway(NewFile row, List<String> keys, RuntimeException failure) {
+        try {
+            Optional<RemoteFile> committed = metadata.get(row.id());
+            if (committed.isPresent()) {
+                return new Upload(committed.get(), true);
+            }
+        } catch (RuntimeException unknown) {
+            // still unknown
+        }
+        LOG.warnf("upload %s: the commit failed ambiguously (%s); the reconciler reclaims %s unless a row refers to it",
+                row.id(), failure.getMessage(), keys);
+        throw failure;
+    }
+
+    private ContentAnalyzer.Detection detect(SpooledUpload upload) {
+        try {
+            return analyzer.detect(upload.file(), upload.originalName());
+        } catch (AnalysisException e) {
+            throw problemOf(e);
+        }
+    }
+
+    private Analysis analyze(Path file, ContentAnalyzer.Detection detection, Path text) {
+        try (Writer out = Files.newBufferedWriter(text, StandardCharsets.UTF_8)) {
+            return analyzer.analyze(file, detection, out);
+        } catch (AnalysisException e) {
+            throw problemOf(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ProblemException problemOf(AnalysisException e) {
+        return switch (e.kind()) {
+            case UNSUPPORTED_TYPE -> new ProblemException(415, ProblemException.UNSUPPORTED_MEDIA_TYPE, "Unsupported file type",
+                    e.getMessage());
+            case ARCHIVE_LIMIT -> new ProblemException(413, "archive-limit-exceeded", "Archive exceeds a limit",
+                    e.getMessage());
+            case MALFORMED -> new ProblemException(400, "malformed-file", "The file could not be read",
+                    e.getMessage());
+        };
+    }
+
+    private static void await(CompletableFuture<Void> storing) {
+        try {
+            storing.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** Waits for a store whose result no longer matters, so its object can be removed afterwards. */
+    private static void awaitQuietly(CompletableFuture<Void> storing) {
+        try {
+            storing.join();
+        } catch (CompletionException ignored) {
+            // the upload fails anyway; what was stored is removed by the caller or the reconciler
+        }
+    }
+
+    /** Plain UTF-8 text copied whole is byte for byte the file: same hash. */
+    private static boolean textIsTheFile(Analysis analysis, Path text, SpooledUpload upload) {
+        if (analysis.textTruncated() || !"UTF-8".equals(analysis.details().get("charset"))) {
+            return false;
+        }
+        try {
+            return Files.size(text) == upload.size() && sha256(text).equals(upload.sha256());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> detailsOf(Analysis analysis) {
+        Map<String, Object> details = new LinkedHashMap<>(analysis.details());
+        if (!analysis.notes().isEmpty()) {
+            details.put("notes", analysis.notes());
+        }
+        return details;
+    }
+
+    private static Path createTextFile(Path beside) {
+        try {
+            return Files.createTempFile(beside.toAbsolutePath().getParent(), "text-", ".txt");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

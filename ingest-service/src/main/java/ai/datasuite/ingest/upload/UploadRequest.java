@@ -1,0 +1,31 @@
+package ai.datasuite.ingest.upload;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The {@code metadata} part of an upload. */
+@Schema(name = "UploadMetadata", example = """
+        {"user_id": "alice", "data_type": "benchmark", "task_id": "c61d22de-5f6c-4958-a7f6-5e9707bd3466", "tags": ["gaia", "validation"]}""")
+public record UploadRequest(
+        @NotBlank(message = "user_id is required")
+        // Starts with a letter or digit: "." and ".." would become path segments of the S3 keys.
+        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@-]{0,127}",
+                message = "user_id must be 1-128 letters, digits or . _ @ -, starting with a letter or digit")
+        String userId,
+        @NotBlank(message = "data_type is required")
+        @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "data_type must be 1-64 letters, digits, _ or -")
+        String dataType,
+        @Size(max = 128, message = "task_id is at most 128 characters")
+        String taskId,
+        @Size(max = 50, message = "at most 50 tags")
+        List<@NotBlank(message = "tags must not be blank") @Size(max = 64, message = "a tag is at most 64 characters") String> tags) {
+
+    public List<String> tagsOrEmpty() {
+        return tags == null ? List.of() : tags;
+    }
+}
