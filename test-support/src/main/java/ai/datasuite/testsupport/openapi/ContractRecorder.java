@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * What a hand-written fake of a provider holds: it checks every request it receives and every answer it sends against
  * the provider's committed contract, and keeps the violations (also printed to stderr, so that a test failing for
  * another reason still shows them). The fake's answers themselves are never altered. A consumer's contract test drives
- * the fake and asserts {@link #assertNone()} and {@link #assertUnchecked(Set)}.
+ * the fake and asserts {@link #assertNone()} (or {@link #assertOnly(Set)}) and {@link #assertUnchecked(Set)}.
  */
 public final class ContractRecorder {
 
@@ -76,27 +76,41 @@ public final class ContractRecorder {
     }
 
     /**
+     * Fails unless the distinct violations are exactly {@code known}: violations that come from a defect of the
+     * provider's document rather than of the fake (a schema that does not say what the provider really takes or
+     * gives), listed until the provider is fixed. A new violation fails, and so does a known one that is gone.
+     */
+    public void assertOnly(Set<String> known) {
+        ratchet(new TreeSet<>(violations), known,
+                fake + " left " + contract.name() + "'s contract",
+                "These violations are gone; remove them from the known ones");
+    }
+
+    /**
      * Fails unless the answers left unchecked (no schema in the provider's document) are exactly {@code known}: a new
      * gap must be looked at, and a closed one must leave the list, so that the list only shrinks.
      */
     public void assertUnchecked(Set<String> known) {
-        Set<String> now = unchecked();
+        ratchet(unchecked(), known,
+                contract.name() + "'s document gives no schema for these answers of " + fake
+                        + " (document them in the provider, or list them as known gaps)",
+                "These answers are checked against a schema now; remove them from the known gaps");
+    }
+
+    private static void ratchet(Set<String> now, Set<String> known, String openedTitle, String closedTitle) {
         Set<String> closed = new TreeSet<>(known);
         closed.removeAll(now);
         Set<String> opened = new TreeSet<>(now);
         opened.removeAll(known);
         StringBuilder message = new StringBuilder();
         if (!opened.isEmpty()) {
-            message.append("\n").append(contract.name()).append("'s document gives no schema for these answers of ")
-                    .append(fake).append(" (document them in the provider, or list them as known gaps):\n  ")
-                    .append(String.join("\n  ", opened));
+            message.append("\n").append(openedTitle).append(":\n  ").append(String.join("\n  ", opened));
         }
         if (!closed.isEmpty()) {
-            message.append("\nThese answers are checked against a schema now; remove them from the known gaps:\n  ")
-                    .append(String.join("\n  ", closed));
+            message.append("\n").append(closedTitle).append(":\n  ").append(String.join("\n  ", closed));
         }
         if (!message.isEmpty()) {
-            throw new AssertionError(message.toString().substring(1));
+            throw new AssertionError(message.substring(1));
         }
     }
 

@@ -32,6 +32,20 @@ class ContractRecorderTest {
     }
 
     @Test
+    void knownViolationsOnlyShrink() {
+        recorder.request("POST", "/api/items", "application/json", Map.of("name", "lamp", "colour", "red"));
+        recorder.request("POST", "/api/items", "application/json", Map.of("name", "desk", "colour", "red"));
+        String known = "POST /api/items (request): $.colour is not a property the provider has in ItemCreate"
+                + " (it has: name, price)";
+        assertDoesNotThrow(() -> recorder.assertOnly(Set.of(known)));
+        AssertionError opened = assertThrows(AssertionError.class, () -> recorder.assertOnly(Set.of()));
+        assertTrue(opened.getMessage().startsWith("FakeShop left shop's contract:\n  " + known), opened.getMessage());
+        AssertionError closed = assertThrows(AssertionError.class, () -> recorder.assertOnly(Set.of(known, "gone")));
+        assertTrue(closed.getMessage().startsWith("These violations are gone; remove them from the known ones:\n  gone"),
+                closed.getMessage());
+    }
+
+    @Test
     void knownGapsOnlyShrink() {
         recorder.answer("POST", "/api/items/search", 200, "application/json", List.of());
         recorder.answer("GET", "/api/items/1", 200, "application/json", Map.of("id", "3f1c2a9e-5d1b-4c7e-9a0f-1b2c3d4e5f60",
