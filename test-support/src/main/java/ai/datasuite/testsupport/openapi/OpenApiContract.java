@@ -64,12 +64,15 @@ public final class OpenApiContract {
     /**
      * The check of one answer: {@code path} may carry a query (ignored); {@code mediaType} is the answer's
      * Content-Type ({@code null} for none); {@code body} is its JSON ({@code null} for no body or a non-JSON body).
+     * Violations name the operation by its path template ("GET /api/v1/files/{id} -> 200: ..."), so that they read
+     * the same whatever ids a test used.
      */
     public Verdict checkAnswer(String method, String path, int status, String mediaType, JsonNode body) {
-        String where = method.toUpperCase(Locale.ROOT) + " " + withoutQuery(path) + " -> " + status;
         List<String> out = new ArrayList<>();
         List<String> unchecked = new ArrayList<>();
         Optional<Operation> found = operation(method, path, out);
+        String where = found.map(Operation::toString).orElse(method.toUpperCase(Locale.ROOT) + " " + withoutQuery(path))
+                + " -> " + status;
         if (found.isPresent()) {
             Operation operation = found.get();
             JsonNode response = response(operation.node().path("responses"), status);
@@ -104,9 +107,10 @@ public final class OpenApiContract {
      * {@code multipart/form-data}, {@code body} is an object of the form's JSON parts (other parts left out).
      */
     public List<String> requestViolations(String method, String path, String mediaType, JsonNode body) {
-        String where = method.toUpperCase(Locale.ROOT) + " " + withoutQuery(path) + " (request)";
         List<String> out = new ArrayList<>();
         Optional<Operation> found = operation(method, path, out);
+        String where = found.map(Operation::toString).orElse(method.toUpperCase(Locale.ROOT) + " " + withoutQuery(path))
+                + " (request)";
         if (found.isEmpty()) {
             return prefixed(where, out);
         }

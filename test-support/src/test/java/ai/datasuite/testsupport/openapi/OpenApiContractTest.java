@@ -42,7 +42,7 @@ class OpenApiContractTest {
     void anUndeclaredPropertyIsCaughtAlsoDeepInside() {
         List<String> top = SHOP.answerViolations("GET", "/api/items/" + ID, 200, with(ITEM, "colour", "\"red\""));
         assertEquals(1, top.size(), top::toString);
-        assertTrue(top.get(0).startsWith("GET /api/items/" + ID + " -> 200: $.colour is not a property the provider has"),
+        assertTrue(top.get(0).startsWith("GET /api/items/{id} -> 200: $.colour is not a property the provider has"),
                 top::toString);
 
         String page = "{\"items\": [" + ITEM.replace("\"sku\": \"a-1\"", "\"sku\": \"a-1\", \"colour\": \"red\"")
@@ -83,7 +83,7 @@ class OpenApiContractTest {
 
     @Test
     void anUndocumentedStatusIsCaught() {
-        assertEquals(List.of("GET /api/items/" + ID + " -> 409: status 409 is not documented for GET /api/items/{id}"
+        assertEquals(List.of("GET /api/items/{id} -> 409: status 409 is not documented for GET /api/items/{id}"
                         + " (documented: 200, 404)"),
                 SHOP.answerViolations("GET", "/api/items/" + ID, 409, json("{\"type\": \"x\", \"status\": 409}")));
     }
@@ -106,8 +106,8 @@ class OpenApiContractTest {
     void problemAnswersNeedTypeAndTheirStatus() {
         assertEquals(List.of(), SHOP.answerViolations("GET", "/api/items/x", 404,
                 json("{\"type\": \"urn:x:not-found\", \"status\": 404, \"detail\": \"no x\"}")));
-        assertEquals(List.of("GET /api/items/x -> 404: a problem answer carries a string 'type'",
-                        "GET /api/items/x -> 404: a problem answer carries 'status' 404 (has 400)"),
+        assertEquals(List.of("GET /api/items/{id} -> 404: a problem answer carries a string 'type'",
+                        "GET /api/items/{id} -> 404: a problem answer carries 'status' 404 (has 400)"),
                 SHOP.answerViolations("GET", "/api/items/x", 404, json("{\"status\": 400}")));
         // An outage is not part of an operation's contract.
         assertEquals(List.of(), SHOP.answerViolations("GET", "/api/items/x", 503,
@@ -116,10 +116,10 @@ class OpenApiContractTest {
 
     @Test
     void aBodyWhereTheDocumentHasNoneOrAnotherMediaTypeIsCaught() {
-        assertEquals(List.of("DELETE /api/items/1 -> 204: the provider documents no answer body"),
+        assertEquals(List.of("DELETE /api/items/{id} -> 204: the provider documents no answer body"),
                 SHOP.answerViolations("DELETE", "/api/items/1", 204, json("{}")));
         assertEquals(List.of(), SHOP.answerViolations("GET", "/api/items/1/content", 200, "text/csv", null));
-        assertEquals(List.of("GET /api/items/1/content -> 200: media type application/json is not documented"
+        assertEquals(List.of("GET /api/items/{id}/content -> 200: media type application/json is not documented"
                         + " (documented: text/*)"),
                 SHOP.answerViolations("GET", "/api/items/1/content", 200, json("{}")));
     }
