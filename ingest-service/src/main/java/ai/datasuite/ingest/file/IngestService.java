@@ -37,14 +37,14 @@ import ai.datasuite.ingest.file.FaultPoints.Point;
 import ai.datasuite.ingest.storage.StorageService;
 import ai.datasuite.ingest.upload.SpooledUpload;
 import ai.datasuite.ingest.upload.UploadRequest;
-import ai.datasuite.problem.ProblemException;
 import ai.datasuite.problem.remote.RemoteRejectedException;
 
 /**
- * The upload and delete flows. Ordering is what keeps data safe: objects are written before their row is committed,
- * and a row is deleted before its objects, so a crash anywhere leaves at most an unreferenced object, which
- * {@link ai.datasuite.ingest.storage.OrphanReconciler} removes. Object keys start with the content hash and end with the record id, so every
- * object belongs to exactly one row and cleaning up after a failed upload can never touch another upload's bytes.
+ * The file workflow: upload, find, list and delete, answered in ingest's own {@link FileView}s. Ordering is what keeps
+ * data safe: objects are written before their row is committed, and a row is deleted before its objects, so a crash
+ * anywhere leaves at most an unreferenced object, which {@link ai.datasuite.ingest.storage.OrphanReconciler} removes.
+ * Object keys start with the content hash and end with the record id, so every object belongs to exactly one row and
+ * cleaning up after a failed upload can never touch another upload's bytes.
  */
 @ApplicationScoped
 public class IngestService {
@@ -66,10 +66,20 @@ public class IngestService {
         this.executor = executor;
     }
 
-    public record Upload(RemoteFile file, boolean created) {
+    /** The stored file; {@code created} is false when the same user had already stored the same bytes. */
+    public record Upload(FileView file, boolean created) {
+
+        private Upload(RemoteFile file, boolean created) {
+            this(FileView.of(file), created);
+        }
     }
 
-    public Upload upload(SpooledUpload upload, UploadRequest request) {
+    /**
+     * Stores an upload: its bytes and text in S3, then its row in metadata-service.
+     *
+     * @throws AnalysisException when the file is of an unsupported type, breaks an archive limit or cannot be read
+     */
+    public Upload upload(SpooledUpload upload, UploadRequest request) throws AnalysisException {
         long started = System.nanoTime();
         Optional<RemoteFile> existing = findByContent(request.userId(), upload.sha256());
         if (existing.isPresent()) {
@@ -79,7 +89,7 @@ public class IngestService {
         String id = UUID.randomUUID().toString();
         String prefix = request.userId() + "/" + upload.sha256() + "/" + id;
         String objectKey = "files/" + prefix;
-        ContentAnalyzer.Detection detection = detect(upload);
+        ContentAnalyzer.Detection detection = analyzer.detect(upload.file(), upload.originalName());
         // The bytes go to S3 while the text is extracted: both read the same spooled (page-cached) file.
         CompletableFuture<Void> storing = CompletableFuture.runAsync(
                 () -> storage.put(objectKey, upload.file(), detection.mediaType()), executor);
@@ -89,7 +99,7 @@ public class IngestService {
             Analysis analysis;
             try {
                 analysis = analyze(upload.file(), detection, text);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | AnalysisException e) {
                 awaitQuietly(storing);
                 storage.deleteQuietly(keys);
                 throw e;
@@ -121,10 +131,25 @@ public class IngestService {
         }
     }
 
-    /** Removes the row, then the objects; a crash in between leaves only objects the reconciler will reclaim. */
-    public void delete(String id) {
-        RemoteFile file = metadata.get(id).orElseThrow(
-                () -> ProblemException.notFound("file '" + id + "' does not exist"));
+    public Optional<FileView> find(String id) {
+        return metadata.get(id).map(FileView::of);
+    }
+
+    public FilePage list(FileFilter filter, int page, int size) {
+        return FilePage.of(metadata.list(filter, page, size));
+    }
+
+    /**
+     * Removes the row, then the objects; a crash in between leaves only objects the reconciler will reclaim.
+     *
+     * @return false when there is no such file
+     */
+    public boolean delete(String id) {
+        Optional<RemoteFile> found = metadata.get(id);
+        if (found.isEmpty()) {
+            return false;
+        }
+        RemoteFile file = found.get();
         metadata.delete(id);
         faults.reached(Point.AFTER_ROW_DELETED);
         List<String> keys = new ArrayList<>(List.of(file.objectKey()));
@@ -132,6 +157,7 @@ public class IngestService {
             keys.add(file.textKey());
         }
         storage.deleteQuietly(keys);
+        return true;
     }
 
     /** The text's key: the object's own when the text is the file, else a text object stored now. */
@@ -201,33 +227,12 @@ public class IngestService {
         throw failure;
     }
 
-    private ContentAnalyzer.Detection detect(SpooledUpload upload) {
-        try {
-            return analyzer.detect(upload.file(), upload.originalName());
-        } catch (AnalysisException e) {
-            throw problemOf(e);
-        }
-    }
-
-    private Analysis analyze(Path file, ContentAnalyzer.Detection detection, Path text) {
+    private Analysis analyze(Path file, ContentAnalyzer.Detection detection, Path text) throws AnalysisException {
         try (Writer out = Files.newBufferedWriter(text, StandardCharsets.UTF_8)) {
             return analyzer.analyze(file, detection, out);
-        } catch (AnalysisException e) {
-            throw problemOf(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static ProblemException problemOf(AnalysisException e) {
-        return switch (e.kind()) {
-            case UNSUPPORTED_TYPE -> new ProblemException(415, ProblemException.UNSUPPORTED_MEDIA_TYPE, "Unsupported file type",
-                    e.getMessage());
-            case ARCHIVE_LIMIT -> new ProblemException(413, "archive-limit-exceeded", "Archive exceeds a limit",
-                    e.getMessage());
-            case MALFORMED -> new ProblemException(400, "malformed-file", "The file could not be read",
-                    e.getMessage());
-        };
     }
 
     private static void await(CompletableFuture<Void> storing) {

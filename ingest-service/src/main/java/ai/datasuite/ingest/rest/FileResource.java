@@ -3,11 +3,7 @@ package ai.datasuite.ingest.rest;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,17 +27,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import ai.datasuite.ingest.analysis.AnalysisException;
 import ai.datasuite.ingest.client.FileFilter;
-import ai.datasuite.ingest.client.MetadataClient;
-import ai.datasuite.ingest.client.RemoteFile;
-import ai.datasuite.ingest.client.RemotePage;
+import ai.datasuite.ingest.file.FilePage;
+import ai.datasuite.ingest.file.FileView;
 import ai.datasuite.ingest.file.IngestService;
 import ai.datasuite.ingest.storage.StorageService;
 import ai.datasuite.ingest.upload.UploadReader;
 import ai.datasuite.ingest.upload.UploadRequest;
+import ai.datasuite.ingest.upload.UploadRequestParser;
 import ai.datasuite.problem.ProblemException;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -62,20 +56,16 @@ public class FileResource {
     private static final String PROBLEM = "application/problem+json";
 
     private final UploadReader reader;
+    private final UploadRequestParser requests;
     private final IngestService ingest;
-    private final MetadataClient metadata;
     private final StorageService storage;
-    private final Validator validator;
-    private final ObjectMapper json;
 
-    public FileResource(UploadReader reader, IngestService ingest, MetadataClient metadata, StorageService storage, Validator validator,
-                        ObjectMapper json) {
+    public FileResource(UploadReader reader, UploadRequestParser requests, IngestService ingest,
+                        StorageService storage) {
         this.reader = reader;
+        this.requests = requests;
         this.ingest = ingest;
-        this.metadata = metadata;
         this.storage = storage;
-        this.validator = validator;
-        this.json = json;
     }
 
     @POST
@@ -98,13 +88,13 @@ public class FileResource {
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "dependency-unavailable", value = "{\"type\": \"urn:ai-data-suite:problem:dependency-unavailable\", \"title\": \"metadata-service unavailable\", \"status\": 503, \"detail\": \"metadata-service at http://127.0.0.1:8082 is unavailable (it answered 503). Start it (./suite start, or docker compose up -d metadata-service) and retry.\", \"retry_after_seconds\": 5}")))
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(implementation = UploadForm.class)))
-    public Response upload(InputStream body, @HeaderParam("Content-Type") String contentType) {
+    public Response upload(InputStream body, @HeaderParam("Content-Type") String contentType) throws AnalysisException {
         UploadReader.Parts parts = reader.read(body, contentType);
         try {
             if (parts.upload() == null) {
                 throw new ProblemException(400, ProblemException.VALIDATION, "Missing file", "the multipart part 'file' is required");
             }
-            UploadRequest request = parseMetadata(parts.metadata());
+            UploadRequest request = requests.parse(parts.metadata());
             IngestService.Upload upload = ingest.upload(parts.upload(), request);
             if (upload.created()) {
                 return Response.created(URI.create("/api/v1/files/" + upload.file().id())).entity(upload.file()).build();
@@ -135,17 +125,17 @@ public class FileResource {
     @APIResponse(responseCode = "200", description = "A page of files",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "page",
                     value = "{\"items\": [" + FILE_EXAMPLE + "], \"page\": 0, \"size\": 20, \"total\": 1}")))
-    public RemotePage list(@RestQuery("user_id") String userId, @RestQuery("data_type") String dataType,
-                           @RestQuery("media_type") String mediaType, @RestQuery String tag,
-                           @RestQuery("task_id") String taskId, @RestQuery String name, @RestQuery String sha256,
-                           @RestQuery String page, @RestQuery String size) {
+    public FilePage list(@RestQuery("user_id") String userId, @RestQuery("data_type") String dataType,
+                         @RestQuery("media_type") String mediaType, @RestQuery String tag,
+                         @RestQuery("task_id") String taskId, @RestQuery String name, @RestQuery String sha256,
+                         @RestQuery String page, @RestQuery String size) {
         int p = number("page", page, 0);
         int s = number("size", size, 20);
         if (p < 0 || s < 1 || s > 200 || (long) p * s > Integer.MAX_VALUE) {
             throw new ProblemException(400, ProblemException.VALIDATION, "Invalid paging",
                     "page must be >= 0, size 1..200, and page x size within the addressable range");
         }
-        return metadata.list(new FileFilter(userId, sha256, dataType, mediaType, tag, taskId, name), p, s);
+        return ingest.list(new FileFilter(userId, sha256, dataType, mediaType, tag, taskId, name), p, s);
     }
 
     @GET
@@ -156,7 +146,7 @@ public class FileResource {
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "file", value = FILE_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "Unknown id",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = "{\"type\": \"urn:ai-data-suite:problem:not-found\", \"title\": \"Not found\", \"status\": 404, \"detail\": \"file '5b0c3c2e-8d0e-4f7b-9a77-0f3c8c1b2a10' does not exist\"}")))
-    public RemoteFile get(@PathParam("id") String id) {
+    public FileView get(@PathParam("id") String id) {
         return find(id);
     }
 
@@ -170,7 +160,7 @@ public class FileResource {
     @APIResponse(responseCode = "416", description = "Range outside the file",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "range-not-satisfiable", value = "{\"type\": \"urn:ai-data-suite:problem:range-not-satisfiable\", \"title\": \"Range not satisfiable\", \"status\": 416, \"detail\": \"'bytes=100-200' lies outside the file's 16 bytes\"}")))
     public Response content(@PathParam("id") String id, @HeaderParam("Range") String rangeHeader) {
-        RemoteFile file = find(id);
+        FileView file = find(id);
         ByteRange range = ByteRange.parse(rangeHeader, file.sizeBytes());
         ResponseInputStream<GetObjectResponse> object = storage.get(file.objectKey(), range == null ? null : range.header());
         Response.ResponseBuilder response = range == null ? Response.ok() : Response.status(206)
@@ -191,7 +181,7 @@ public class FileResource {
     @APIResponse(responseCode = "404", description = "Unknown id, or the file has no text (an image, say)",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "no-text", value = "{\"type\": \"urn:ai-data-suite:problem:no-text\", \"title\": \"No text\", \"status\": 404, \"detail\": \"file '5b0c...' (image/png) has no extractable text\"}")))
     public Response text(@PathParam("id") String id) {
-        RemoteFile file = find(id);
+        FileView file = find(id);
         if (file.textKey() == null) {
             throw new ProblemException(404, "no-text", "No text",
                     "file '" + id + "' (" + file.mediaType() + ") has no extractable text");
@@ -207,7 +197,9 @@ public class FileResource {
     @APIResponse(responseCode = "404", description = "Unknown id",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = "{\"type\": \"urn:ai-data-suite:problem:not-found\", \"title\": \"Not found\", \"status\": 404, \"detail\": \"file '5b0c3c2e-8d0e-4f7b-9a77-0f3c8c1b2a10' does not exist\"}")))
     public Response delete(@PathParam("id") String id) {
-        ingest.delete(id);
+        if (!ingest.delete(id)) {
+            throw notFound(id);
+        }
         return Response.noContent().build();
     }
 
@@ -222,33 +214,12 @@ public class FileResource {
         }
     }
 
-    private RemoteFile find(String id) {
-        return metadata.get(id).orElseThrow(() -> ProblemException.notFound("file '" + id + "' does not exist"));
+    private FileView find(String id) {
+        return ingest.find(id).orElseThrow(() -> notFound(id));
     }
 
-    private UploadRequest parseMetadata(String metadataJson) {
-        if (metadataJson == null || metadataJson.isBlank()) {
-            throw new ProblemException(400, ProblemException.VALIDATION, "Missing metadata",
-                    "the multipart part 'metadata' is required: JSON {\"user_id\", \"data_type\", \"task_id\"?, \"tags\"?}");
-        }
-        UploadRequest request;
-        try {
-            request = json.readValue(metadataJson, UploadRequest.class);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new ProblemException(400, ProblemException.VALIDATION, "Malformed metadata",
-                    "the 'metadata' part must be a JSON object {\"user_id\": string, \"data_type\": string, "
-                            + "\"task_id\"?: string, \"tags\"?: [string]}; it could not be read" + where);
-        }
-        if (request == null) {
-            throw new ProblemException(400, ProblemException.VALIDATION, "Malformed metadata", "the 'metadata' part is JSON null");
-        }
-        Set<ConstraintViolation<UploadRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return request;
+    private static ProblemException notFound(String id) {
+        return ProblemException.notFound("file '" + id + "' does not exist");
     }
 
     private static StreamingOutput stream(InputStream in) {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import ai.datasuite.ingest.analysis.AnalysisException;
 import ai.datasuite.problem.ProblemException;
 import ai.datasuite.problem.Problems;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -13,13 +14,26 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * The problems only ingest-service has: the object store's failures, and the upload's content type. Everything else
- * (ProblemException, validation, not found, 405, metadata-service unavailable...) is mapped by problem-support.
+ * The problems only ingest-service has: a file it cannot take, the object store's failures, and the upload's content
+ * type. Everything else (ProblemException, validation, not found, 405, metadata-service unavailable...) is mapped by
+ * problem-support.
  */
 public class IngestExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(IngestExceptionMappers.class);
     private static final String RETRY_AFTER_SECONDS = "5";
+
+    @ServerExceptionMapper
+    public Response unacceptableFile(AnalysisException e) {
+        return switch (e.kind()) {
+            case UNSUPPORTED_TYPE -> Problems.response(415, ProblemException.UNSUPPORTED_MEDIA_TYPE,
+                    "Unsupported file type", e.getMessage(), null);
+            case ARCHIVE_LIMIT -> Problems.response(413, "archive-limit-exceeded", "Archive exceeds a limit",
+                    e.getMessage(), null);
+            case MALFORMED -> Problems.response(400, "malformed-file", "The file could not be read", e.getMessage(),
+                    null);
+        };
+    }
 
     @ServerExceptionMapper
     public Response objectMissing(NoSuchKeyException e) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -136,7 +135,7 @@ class ArchiveLimitsTest {
     @Test
     void nestingDeeperThanTheLimit() throws Exception {
         Path zip = tmp.resolve("deep.zip");
-        Files.write(zip, nested(4)); // the innermost text sits in the 4th nested zip
+        Files.write(zip, TestArchives.nested(4)); // the innermost text sits in the 4th nested zip
         AnalysisException e = refused(analyzer, zip);
         assertTrue(e.getMessage().startsWith("archive exceeds max nesting depth 3"), e.getMessage());
         assertTrue(e.getMessage().contains("level4.zip is nested 4 levels deep"), e.getMessage());
@@ -145,7 +144,7 @@ class ArchiveLimitsTest {
     @Test
     void nestingAtTheLimitIsReadToTheBottom() throws Exception {
         Path zip = tmp.resolve("deep.zip");
-        Files.write(zip, nested(3));
+        Files.write(zip, TestArchives.nested(3));
         StringWriter text = new StringWriter();
         Analysis a = analyzer.analyze(zip, "deep.zip", text);
         assertEquals(3, a.details().get("nested_archive_count"));
@@ -191,22 +190,5 @@ class ArchiveLimitsTest {
         }
         AnalysisException e = refused(five, zip);
         assertTrue(e.getMessage().startsWith("archive exceeds max entries 5"), e.getMessage());
-    }
-
-    /** A zip holding level1.zip holding ... levelN.zip holding bottom.txt. */
-    private static byte[] nested(int levels) throws IOException {
-        byte[] content = "the bottom".getBytes(StandardCharsets.UTF_8);
-        String name = "bottom.txt";
-        for (int level = levels; level >= 0; level--) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-                out.putNextEntry(new ZipEntry(name));
-                out.write(content);
-                out.closeEntry();
-            }
-            content = bytes.toByteArray();
-            name = "level" + level + ".zip";
-        }
-        return content;
     }
 }

@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import ai.datasuite.ingest.analysis.TestArchives;
 import ai.datasuite.ingest.support.FakeMetadataResource;
 import ai.datasuite.ingest.support.S3ProxyResource;
 import io.quarkus.test.common.WithTestResource;
@@ -223,6 +224,24 @@ class FileResourceTest {
         given().contentType("application/json").body("{}").put("/api/v1/files/{id}", UUID.randomUUID().toString())
                 .then().statusCode(405).contentType("application/problem+json")
                 .body("type", equalTo("urn:ai-data-suite:problem:method-not-allowed"));
+    }
+
+    @Test
+    void filesItCannotTakeGetTheirOwnProblemAndLeaveNothing() {
+        String user = user();
+        byte[] noise = new byte[4096];
+        new Random(42).nextBytes(noise);
+        upload(user, "blob.bin", noise, meta(user)).then().statusCode(415).contentType("application/problem+json")
+                .body("type", equalTo("urn:ai-data-suite:problem:unsupported-media-type"))
+                .body("title", equalTo("Unsupported file type"))
+                .body("detail", containsString("upload one of"));
+        upload(user, "deep.zip", TestArchives.nested(4), meta(user)).then().statusCode(413)
+                .body("type", equalTo("urn:ai-data-suite:problem:archive-limit-exceeded"))
+                .body("detail", containsString("max nesting depth 3"));
+        upload(user, "broken.pdf", "%PDF-1.7\n%not really a pdf".getBytes(StandardCharsets.UTF_8), meta(user)).then()
+                .statusCode(400).body("type", equalTo("urn:ai-data-suite:problem:malformed-file"));
+        assertTrue(objectsOf(user).isEmpty());
+        assertTrue(textsOf(user).isEmpty());
     }
 
     @Test

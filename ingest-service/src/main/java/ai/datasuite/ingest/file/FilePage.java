@@ -1,0 +1,14 @@
+package ai.datasuite.ingest.file;
+
+import java.util.List;
+
+import ai.datasuite.ingest.client.RemotePage;
+
+/** One page of the file list, newest first. */
+public record FilePage(List<FileView> items, int page, int size, long total) {
+
+    static FilePage of(RemotePage page) {
+        List<FileView> items = page.items() == null ? List.of() : page.items().stream().map(FileView::of).toList();
+        return new FilePage(items, page.page(), page.size(), page.total());
+    }
+}
