@@ -2,7 +2,6 @@ package ai.datasuite.metadata.comment;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,7 +37,7 @@ public class CommentService {
     }
 
     public CommentView create(CommentCreateRequest request) {
-        Instant now = now();
+        Instant now = Persistence.now();
         Comment comment = new Comment();
         comment.setComments(request.comment());
         comment.setRequestUser(request.username());
@@ -104,7 +103,7 @@ public class CommentService {
             comment.setTrueLabel(request.trueLabel());
             comment.setFeedback(request.feedback());
             comment.setLabelledBy(request.labelledBy());
-            comment.setLabelledAt(now());
+            comment.setLabelledAt(Persistence.now());
         });
         return found.map(mapper::toView);
     }
@@ -116,7 +115,7 @@ public class CommentService {
      * UPDATE actually leased is returned.
      */
     public ClaimView claim(ClaimRequest request) {
-        Instant now = now();
+        Instant now = Persistence.now();
         Instant until = now.plusSeconds(request.leaseSeconds());
         List<Long> nums = comments.lockClaimable(now, request.maxAttempts(), request.limit());
         if (nums.isEmpty()) {
@@ -134,7 +133,7 @@ public class CommentService {
      * this worker (a lease that expired but was not re-claimed still counts: nobody else can be working on the row).
      */
     public ResultsView results(ResultsRequest request) {
-        Instant now = now();
+        Instant now = Persistence.now();
         int written = 0;
         List<Long> rejected = new ArrayList<>();
         // In num order, so two concurrent reports never lock the same rows in opposite orders.
@@ -182,10 +181,5 @@ public class CommentService {
             end--;
         }
         return error.substring(0, end);
-    }
-
-    /** Microseconds: what DATETIME(6)/DATETIME2(6) keep, so an answer equals a later read. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

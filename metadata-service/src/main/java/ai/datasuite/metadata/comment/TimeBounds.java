@@ -2,13 +2,12 @@ package ai.datasuite.metadata.comment;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 
-import ai.datasuite.problem.ProblemException;
+import ai.datasuite.metadata.common.InvalidField;
 
 /**
  * The {@code from}/{@code to} query parameters: an ISO instant ({@code 2026-11-26T10:15:30Z}, offsets allowed) or a
@@ -32,7 +31,7 @@ public final class TimeBounds {
     /** Refuses an empty window: from after to. */
     public static void check(Instant from, Instant to) {
         if (from != null && to != null && from.isAfter(to)) {
-            throw invalid("from", "must not be after to");
+            throw InvalidField.problem("from", "must not be after to");
         }
     }
 
@@ -41,27 +40,16 @@ public final class TimeBounds {
             return null;
         }
         String text = value.trim();
-        if (text.indexOf('T') < 0 && text.indexOf('t') < 0) {
-            try {
-                LocalDate day = LocalDate.parse(text);
-                Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-                // The last instant the database can hold (microseconds), so "to=<day>" includes 23:59:59.999999.
-                return endOfDay ? start.plus(1, ChronoUnit.DAYS).minus(1, ChronoUnit.MICROS) : start;
-            } catch (DateTimeParseException e) {
-                throw invalid(name, "must be an ISO instant (2026-11-26T10:15:30Z) or a date (2026-11-26), not '"
-                        + value + "'");
-            }
-        }
         try {
-            return java.time.OffsetDateTime.parse(text).toInstant();
+            if (text.indexOf('T') >= 0 || text.indexOf('t') >= 0) {
+                return OffsetDateTime.parse(text).toInstant();
+            }
+            Instant start = LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+            // The last instant the database can hold (microseconds), so "to=<day>" includes 23:59:59.999999.
+            return endOfDay ? start.plus(1, ChronoUnit.DAYS).minus(1, ChronoUnit.MICROS) : start;
         } catch (DateTimeParseException e) {
-            throw invalid(name, "must be an ISO instant (2026-11-26T10:15:30Z) or a date (2026-11-26), not '"
-                    + value + "'");
+            throw InvalidField.problem(name, "must be an ISO instant (2026-11-26T10:15:30Z) or a date (2026-11-26),"
+                    + " not '" + value + "'");
         }
-    }
-
-    static ProblemException invalid(String field, String message) {
-        return ProblemException.validation(field + " " + message,
-                Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 }

@@ -1,13 +1,13 @@
 package ai.datasuite.metadata.common;
 
-import java.util.List;
-import java.util.Map;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import io.quarkus.panache.common.Page;
 
 import ai.datasuite.problem.ProblemException;
 
-/** Small helpers shared by the services for database outcomes and paging. */
+/** Small helpers shared by the services for database outcomes, timestamps and paging. */
 public final class Persistence {
 
     private Persistence() {
@@ -26,6 +26,11 @@ public final class Persistence {
         return false;
     }
 
+    /** Now, in microseconds: what DATETIME(6)/DATETIME2(6) keep, so an answer equals a later read. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
     /** The 409 for a write that lost a race with a concurrent one; the caller may simply retry. */
     public static ProblemException concurrentConflict(String what) {
         return ProblemException.conflict("Conflicting concurrent " + what + "; retry");
@@ -35,8 +40,7 @@ public final class Persistence {
     public static Page page(int page, int size) {
         if ((long) page * size > Integer.MAX_VALUE) {
             String message = "page * size must be at most " + Integer.MAX_VALUE;
-            throw ProblemException.validation(message,
-                    Map.of("errors", List.of(Map.of("field", "page", "message", message))));
+            throw InvalidField.problem("page", message, message);
         }
         return Page.of(page, size);
     }

@@ -1,7 +1,5 @@
 package ai.datasuite.metadata.dataset;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +13,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
+import ai.datasuite.metadata.common.InvalidField;
 import ai.datasuite.metadata.common.Persistence;
 import ai.datasuite.metadata.file.FileRecordRepository;
 import ai.datasuite.problem.ProblemException;
@@ -44,7 +43,7 @@ public class DatasetService {
 
     public Created create(DatasetCreateRequest request) {
         if (request.distinctContexts() > request.rows()) {
-            throw invalid("distinct_contexts", "must not exceed rows (" + request.rows() + ")");
+            throw InvalidField.problem("distinct_contexts", "must not exceed rows (" + request.rows() + ")");
         }
         Dataset candidate = mapper.toEntity(request);
         Optional<Dataset> sameId = datasets.findByIdOptional(candidate.getId());
@@ -58,10 +57,9 @@ public class DatasetService {
                     Map.of("existing_id", candidate.getId()));
         }
         if (files.findByIdOptional(candidate.getFileId()).isEmpty()) {
-            throw invalid("file_id", "no stored file has this id; upload the CSV through ingest-service first");
+            throw InvalidField.problem("file_id", "no stored file has this id; upload the CSV through ingest-service first");
         }
-        // Micro-seconds: what DATETIME(6)/DATETIME2(6) keep, so the answer equals a later read.
-        candidate.setUploadedAt(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        candidate.setUploadedAt(Persistence.now());
         try {
             datasets.persist(candidate);
             // Now rather than at commit: the file may have been deleted since the look-up (foreign key), or a
@@ -107,10 +105,5 @@ public class DatasetService {
         return a.getName().equals(b.getName()) && a.getFileId().equals(b.getFileId())
                 && Objects.equals(a.getOwnerId(), b.getOwnerId()) && a.getRows() == b.getRows()
                 && a.getDistinctContexts() == b.getDistinctContexts() && a.getColumnNames().equals(b.getColumnNames());
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return ProblemException.validation(field + " " + message,
-                Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 }

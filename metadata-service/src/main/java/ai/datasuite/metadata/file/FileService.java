@@ -1,7 +1,5 @@
 package ai.datasuite.metadata.file;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,8 +88,7 @@ public class FileService {
             throw conflict("Owner " + candidate.getOwnerId() + " already stored this content as file "
                     + sameContent.get().getId(), sameContent.get().getId());
         }
-        // Micro-seconds: what DATETIME(6)/DATETIME2(6) keep, so the answer equals a later read.
-        candidate.setCreatedAt(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        candidate.setCreatedAt(Persistence.now());
         files.persist(candidate);
         if (candidate.getTaskId() != null && tasks.findByIdOptional(candidate.getTaskId()).isPresent()) {
             links.persist(new TaskFile(candidate.getTaskId(), candidate.getId(), TaskFile.BY_TASK_ID));

@@ -1,9 +1,6 @@
 package ai.datasuite.metadata.rest;
 
 import java.net.URI;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -160,7 +157,7 @@ public class CommentResource {
                     example = "2026-11-26T23:59:59Z") String to,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.list(new CommentQuery(user, predictedLabel, trueLabel, flag("labelled", labelled), status,
+        return service.list(new CommentQuery(user, predictedLabel, trueLabel, QueryFlags.parse("labelled", labelled), status,
                 TimeBounds.from(from), TimeBounds.to(to)), page, size);
     }
 
@@ -282,18 +279,5 @@ public class CommentResource {
 
     private static ProblemException notFound(long num) {
         return ProblemException.notFound("No comment " + num);
-    }
-
-    /** A boolean filter: absent, "true" or "false"; anything else is an error, not a silent false. */
-    private static Boolean flag(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw ProblemException.validation(name + " must be true or false, not '" + value + "'",
-                    Map.of("errors", List.of(Map.of("field", name, "message", "must be true or false"))));
-        };
     }
 }

@@ -171,21 +171,8 @@ public class TaskResource {
                                    @QueryParam("matched") String matched,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return service.list(new TaskQuery(level, flag("has_file", hasFile), flag("matched", matched)), page, size);
-    }
-
-    /** A boolean filter: absent, "true" or "false"; anything else is an error, not a silent false. */
-    private static Boolean flag(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw ProblemException.validation(name + " must be true or false, not '" + value + "'",
-                    java.util.Map.of("errors", java.util.List.of(java.util.Map.of("field", name,
-                            "message", "must be true or false"))));
-        };
+        return service.list(new TaskQuery(level, QueryFlags.parse("has_file", hasFile),
+                QueryFlags.parse("matched", matched)), page, size);
     }
 
     @GET

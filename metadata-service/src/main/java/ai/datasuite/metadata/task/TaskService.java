@@ -3,7 +3,6 @@ package ai.datasuite.metadata.task;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -84,7 +83,7 @@ public class TaskService {
             throw ProblemException.validation(errors.size() + " problem(s) in the import, nothing was imported"
                     + " (rows " + rows + ")", extensions);
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Persistence.now();
         int created = 0;
         int updated = 0;
         int unchanged = 0;
