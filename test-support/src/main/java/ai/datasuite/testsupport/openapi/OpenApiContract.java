@@ -1,7 +1,10 @@
 package ai.datasuite.testsupport.openapi;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -103,8 +107,9 @@ public final class OpenApiContract {
     }
 
     /**
-     * What is wrong with a request a consumer sends: the operation exists, and its body fits the request schema. For
-     * {@code multipart/form-data}, {@code body} is an object of the form's JSON parts (other parts left out).
+     * What is wrong with a request a consumer sends: the operation exists, every query parameter is one it has (with a
+     * value of its type), and the body fits the request schema. For {@code multipart/form-data}, {@code body} is an
+     * object of the form's JSON parts (other parts left out).
      */
     public List<String> requestViolations(String method, String path, String mediaType, JsonNode body) {
         List<String> out = new ArrayList<>();
@@ -114,6 +119,7 @@ public final class OpenApiContract {
         if (found.isEmpty()) {
             return prefixed(where, out);
         }
+        checkQuery(found.get(), path, out);
         JsonNode requestBody = schemas.resolve(found.get().node().path("requestBody"));
         if (body == null) {
             if (requestBody.path("required").asBoolean(false)) {
@@ -125,6 +131,52 @@ public final class OpenApiContract {
             checkContent(requestBody.path("content"), mediaType, body, false, "request", out);
         }
         return prefixed(where, out);
+    }
+
+    /** Every query parameter must be one the operation has, with a value of its type. */
+    private void checkQuery(Operation operation, String path, List<String> out) {
+        int q = path.indexOf('?');
+        if (q < 0 || q == path.length() - 1) {
+            return;
+        }
+        Map<String, JsonNode> parameters = new TreeMap<>();
+        List<JsonNode> declared = new ArrayList<>();
+        document.path("paths").path(operation.template()).path("parameters").forEach(declared::add);
+        operation.node().path("parameters").forEach(declared::add);
+        for (JsonNode parameter : declared) {
+            JsonNode resolved = schemas.resolve(parameter);
+            if (resolved.path("in").asText().equals("query")) {
+                parameters.put(resolved.path("name").asText(), resolved.path("schema"));
+            }
+        }
+        for (String pair : path.substring(q + 1).split("&")) {
+            String[] kv = pair.split("=", 2);
+            String name = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
+            String value = kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+            JsonNode schema = parameters.get(name);
+            if (schema == null) {
+                out.add("query parameter '" + name + "' is not one the provider has (it has: "
+                        + String.join(", ", parameters.keySet()) + ")");
+            } else if (schema.isObject()) {
+                schemas.check(schema, queryValue(schemas.resolve(schema), value), "?" + name, out);
+            }
+        }
+    }
+
+    /** A query value as the JSON value of its schema's type, when it reads as one (else as text, which then fails). */
+    private static JsonNode queryValue(JsonNode schema, String value) {
+        String type = schema.path("type").asText("string");
+        try {
+            return switch (type) {
+                case "integer", "number" -> JSON.readTree(new BigDecimal(value).toPlainString());
+                case "boolean" -> value.equals("true") || value.equals("false")
+                        ? JSON.getNodeFactory().booleanNode(Boolean.parseBoolean(value))
+                        : JSON.getNodeFactory().textNode(value);
+                default -> JSON.getNodeFactory().textNode(value);
+            };
+        } catch (NumberFormatException | IOException e) {
+            return JSON.getNodeFactory().textNode(value);
+        }
     }
 
     /** What is wrong with a JSON request. */

@@ -158,6 +158,14 @@ class OpenApiContractTest {
     }
 
     @Test
+    void queryParametersMustBeTheOperationsOwn() {
+        assertEquals(List.of(), SHOP.requestViolations("GET", "/api/items?page=2", null));
+        assertEquals(List.of("GET /api/items (request): query parameter 'owner' is not one the provider has (it has: page)",
+                        "GET /api/items (request): ?page is a string but the provider has integer"),
+                SHOP.requestViolations("GET", "/api/items?owner=alice&page=two", null));
+    }
+
+    @Test
     void multipartRequestsAreCheckedByTheirJsonParts() {
         String type = "multipart/form-data; boundary=xyz";
         assertEquals(List.of(), SHOP.requestViolations("POST", "/api/upload", type,
