@@ -32,9 +32,9 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import ai.datasuite.problem.ProblemException;
 import ai.datasuite.retrieval.config.DatasetsConfig;
-import ai.datasuite.retrieval.mapping.DatasetView;
-import ai.datasuite.retrieval.mapping.EdaView;
-import ai.datasuite.retrieval.service.DatasetService;
+import ai.datasuite.retrieval.dataset.DatasetService;
+import ai.datasuite.retrieval.dataset.DatasetView;
+import ai.datasuite.retrieval.dataset.EdaView;
 
 @Path("/api/v1/datasets")
 @Tag(name = "Datasets", description = "Upload Q&A datasets (CSV: context, question, answer) and explore them")

@@ -18,12 +18,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ai.datasuite.problem.Problems;
-import ai.datasuite.retrieval.mapping.DocumentDeleteResult;
-import ai.datasuite.retrieval.mapping.DocumentIndexRequest;
-import ai.datasuite.retrieval.mapping.DocumentIndexResult;
-import ai.datasuite.retrieval.mapping.DocumentSearchRequest;
-import ai.datasuite.retrieval.mapping.DocumentSearchResponse;
-import ai.datasuite.retrieval.service.DocumentService;
+import ai.datasuite.retrieval.document.DocumentDeleteResult;
+import ai.datasuite.retrieval.document.DocumentIndexRequest;
+import ai.datasuite.retrieval.document.DocumentIndexResult;
+import ai.datasuite.retrieval.document.DocumentSearchRequest;
+import ai.datasuite.retrieval.document.DocumentSearchResponse;
+import ai.datasuite.retrieval.document.DocumentService;
 
 @Path("/api/v1/documents")
 @Produces(MediaType.APPLICATION_JSON)

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import ai.datasuite.retrieval.mapping.DatasetSummary;
-import ai.datasuite.retrieval.service.DatasetService;
+import ai.datasuite.retrieval.dataset.DatasetService;
+import ai.datasuite.retrieval.dataset.DatasetSummary;
 
 /**
  * {@code GET /api/v1/models/get_datasets}, the product's existing path for the dataset list. Its own root resource

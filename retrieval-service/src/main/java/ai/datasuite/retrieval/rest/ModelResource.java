@@ -23,21 +23,20 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ai.datasuite.problem.Problems;
-import ai.datasuite.retrieval.mapping.BenchmarkReport;
-import ai.datasuite.retrieval.mapping.BenchmarkRequest;
-import ai.datasuite.retrieval.mapping.FindContextRequest;
-import ai.datasuite.retrieval.mapping.FindContextResponse;
-import ai.datasuite.retrieval.mapping.FitRequest;
-import ai.datasuite.retrieval.mapping.FitResult;
-import ai.datasuite.retrieval.mapping.LoadReport;
-import ai.datasuite.retrieval.mapping.ModelIdRequest;
-import ai.datasuite.retrieval.mapping.ModelView;
-import ai.datasuite.retrieval.mapping.QualityReport;
-import ai.datasuite.retrieval.mapping.QualityTestRequest;
-import ai.datasuite.retrieval.mapping.RemoveReport;
-import ai.datasuite.retrieval.mapping.UnloadReport;
-import ai.datasuite.retrieval.service.AdminGuard;
-import ai.datasuite.retrieval.service.ModelService;
+import ai.datasuite.retrieval.model.BenchmarkReport;
+import ai.datasuite.retrieval.model.BenchmarkRequest;
+import ai.datasuite.retrieval.model.FindContextRequest;
+import ai.datasuite.retrieval.model.FindContextResponse;
+import ai.datasuite.retrieval.model.FitRequest;
+import ai.datasuite.retrieval.model.FitResult;
+import ai.datasuite.retrieval.model.LoadReport;
+import ai.datasuite.retrieval.model.ModelIdRequest;
+import ai.datasuite.retrieval.model.ModelService;
+import ai.datasuite.retrieval.model.ModelView;
+import ai.datasuite.retrieval.model.QualityReport;
+import ai.datasuite.retrieval.model.QualityTestRequest;
+import ai.datasuite.retrieval.model.RemoveReport;
+import ai.datasuite.retrieval.model.UnloadReport;
 
 /**
  * Retrieval models under the product's existing paths ({@code /api/v1/models/<verb>}); the dataset listing

@@ -57,8 +57,7 @@ import ai.datasuite.vectorindex.embedded.EmbeddedVectorStore;
 public final class FakeQdrant implements AutoCloseable {
 
     final List<Message> requests = new CopyOnWriteArrayList<>();
-    /** Extra payload the fake adds to every hit, to check the mapping of non-string values. */
-    final Map<String, Value> extraPayload = new HashMap<>();
+    private final Map<String, Value> extraPayload = new HashMap<>();
     private final EmbeddedVectorStore backing;
     private final Server server;
     private final String name = "qdrant-" + UUID.randomUUID();
@@ -69,6 +68,11 @@ public final class FakeQdrant implements AutoCloseable {
                 .addService(new Points())
                 .addService(new Collections())
                 .build().start();
+    }
+
+    /** Extra payload the fake adds to every hit from now on, to check the mapping of non-string values. */
+    public void addToEveryHit(String key, Value value) {
+        extraPayload.put(key, value);
     }
 
     public QdrantClient client() {

@@ -23,12 +23,12 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import ai.datasuite.retrieval.service.QaDataset;
-import ai.datasuite.retrieval.service.QaRow;
-import ai.datasuite.retrieval.service.TfidfModelType;
-import ai.datasuite.retrieval.service.TfidfVectorizer;
+import ai.datasuite.retrieval.dataset.QaDataset;
+import ai.datasuite.retrieval.dataset.QaRow;
+import ai.datasuite.retrieval.model.TfidfModelType;
 import ai.datasuite.retrieval.support.ModelsTestProfile;
 import ai.datasuite.retrieval.support.SquadData;
+import ai.datasuite.retrieval.text.TfidfVectorizer;
 import ai.datasuite.vectorindex.VectorStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

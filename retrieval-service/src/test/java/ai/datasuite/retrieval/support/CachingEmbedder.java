@@ -16,8 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import ai.datasuite.retrieval.service.EmbeddingModels;
-import ai.datasuite.retrieval.service.TextEmbedder;
+import ai.datasuite.retrieval.embedding.EmbeddingModels;
+import ai.datasuite.retrieval.embedding.TextEmbedder;
 
 /**
  * Keeps the vectors of an embedder on disk, keyed by exact text, so that re-running a quality measurement does not

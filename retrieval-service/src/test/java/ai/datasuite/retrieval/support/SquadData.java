@@ -14,8 +14,8 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
-import ai.datasuite.retrieval.service.QaDataset;
-import ai.datasuite.retrieval.service.QaRow;
+import ai.datasuite.retrieval.dataset.QaDataset;
+import ai.datasuite.retrieval.dataset.QaRow;
 
 /**
  * The shared SQuAD v1.1 dev data (three CSV parts beside the repository) as {@link QaDataset}s, read with

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
 import ai.datasuite.problem.ProblemException;
-import ai.datasuite.retrieval.service.DatasetSource;
-import ai.datasuite.retrieval.service.QaDataset;
+import ai.datasuite.retrieval.dataset.DatasetSource;
+import ai.datasuite.retrieval.dataset.QaDataset;
 
 /**
  * Test-only datasets read straight from the shared SQuAD CSVs: {@code squad} (all) and {@code squad-small} (the

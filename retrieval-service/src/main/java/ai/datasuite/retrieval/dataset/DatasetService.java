@@ -1,0 +1,298 @@
+package ai.datasuite.retrieval.dataset;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.jboss.logging.Logger;
+
+import ai.datasuite.problem.ProblemException;
+import ai.datasuite.retrieval.client.IngestClient;
+import ai.datasuite.retrieval.client.MetadataClient;
+import ai.datasuite.retrieval.client.NewRemoteDataset;
+import ai.datasuite.retrieval.client.RemoteDataset;
+import ai.datasuite.retrieval.config.DatasetsConfig;
+
+/**
+ * Q&A datasets: upload (validate, store the bytes through ingest-service, catalogue in metadata-service), the list,
+ * and the parsed datasets the models read ({@link DatasetSource}), kept as local copies and in a small LRU cache.
+ * <p>
+ * Upload order, so that nothing is lost and nothing half-made is listed: (1) the whole file is validated first, so an
+ * invalid file stores nothing; (2) the bytes go to ingest-service (stored by content, so a retry or a second upload of
+ * the same bytes by the same owner reuses the file); (3) the parsed local copy is written; (4) the dataset is
+ * catalogued under an id chosen here (so the create is retried safely). If (3) or (4) fails, the local copy is removed
+ * and, when step (2) created the file and no catalogued dataset uses it, the file is deleted through ingest-service.
+ * ingest's orphan reconciler would not reclaim it: it removes only objects that no file row references, and this
+ * file has a row.
+ */
+@ApplicationScoped
+public class DatasetService implements DatasetSource {
+
+    private static final Logger LOG = Logger.getLogger(DatasetService.class);
+    private static final Pattern UUID_PATTERN =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** ingest-service's rule for user ids (they become S3 key segments). */
+    private static final Pattern OWNER_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,127}");
+    static final String DATA_TYPE = "dataset";
+    static final int MAX_NAME_LENGTH = 200;
+
+    private final IngestClient ingest;
+    private final MetadataClient metadata;
+    private final DatasetStore store;
+    private final DatasetsConfig config;
+    private final ObjectMapper json;
+    private final DatasetEda eda;
+    private final Map<String, QaDataset> datasets;
+    private final Map<String, EdaView> analyses;
+    private final Map<String, byte[]> charts;
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+    public DatasetService(IngestClient ingest, MetadataClient metadata, DatasetStore store, DatasetsConfig config,
+                          ObjectMapper json) {
+        this.ingest = ingest;
+        this.metadata = metadata;
+        this.store = store;
+        this.config = config;
+        this.json = json;
+        this.eda = new DatasetEda(config.eda());
+        this.datasets = lru(config.cacheSize());
+        this.analyses = lru(4 * config.cacheSize());
+        this.charts = lru(3 * config.cacheSize());
+    }
+
+    /** Validates, stores and catalogues an uploaded CSV; see the class comment for the order. */
+    public DatasetView upload(byte[] bytes, String fileName, String name, String owner, boolean ignoreExtraColumns) {
+        String datasetName = checkName(name);
+        String datasetOwner = checkOwner(owner);
+        QaCsvParser.Parsed parsed = QaCsvParser.parse(bytes,
+                new QaCsvParser.Options(ignoreExtraColumns, config.maxListedErrors()));
+        String id = UUID.randomUUID().toString();
+        IngestClient.Upload stored = ingest.upload(bytes, ingestFileName(fileName), "text/csv", datasetOwner,
+                DATA_TYPE, List.of("qa-dataset"));
+        RemoteDataset catalogued;
+        try {
+            store.write(id, parsed.rows());
+            catalogued = metadata.create(new NewRemoteDataset(id, datasetName, stored.file().id(),
+                    parsed.rows().size(), parsed.contexts().size(), parsed.header(), datasetOwner));
+        } catch (RuntimeException e) {
+            undo(id, stored);
+            throw e;
+        }
+        datasets.put(id, new QaDataset(id, datasetName, parsed.rows(), parsed.contexts()));
+        return view(catalogued, parsed.ignoredColumns());
+    }
+
+    /** The catalogue entry (404 when unknown). */
+    public DatasetView describe(String id) {
+        return view(catalogued(id), null);
+    }
+
+    /** Every catalogued dataset, newest first. */
+    public List<DatasetSummary> list() {
+        return metadata.list(null, null).stream()
+                .map(d -> new DatasetSummary(d.id(), d.name(), d.rows(), d.distinctContexts(), d.uploadedAt()))
+                .toList();
+    }
+
+    /**
+     * The parsed dataset: asks the catalogue (so a removed dataset is a 404 here too), then reads the cache, the local
+     * copy, or, when this instance has none, the stored file from ingest-service (and keeps a local copy).
+     */
+    @Override
+    public QaDataset get(String datasetId) {
+        RemoteDataset remote = catalogued(datasetId);
+        String id = remote.id();
+        QaDataset cached = datasets.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        synchronized (lock(id)) {
+            cached = datasets.get(id);
+            if (cached != null) {
+                return cached;
+            }
+            QaCsvParser.Parsed parsed = store.read(id).orElseGet(() -> fetch(remote));
+            QaDataset dataset = new QaDataset(id, remote.name(), parsed.rows(), parsed.contexts());
+            datasets.put(id, dataset);
+            return dataset;
+        }
+    }
+
+    /** The EDA, computed once per dataset (kept in memory and next to the local copy). */
+    public EdaView eda(String datasetId) {
+        QaDataset dataset = get(datasetId);
+        String id = dataset.id();
+        EdaView cached = analyses.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        synchronized (lock(id)) {
+            cached = analyses.get(id);
+            if (cached != null) {
+                return cached;
+            }
+            EdaView result = store.readEda(id).map(this::readEda).orElse(null);
+            if (result == null) {
+                result = eda.compute(dataset);
+                LOG.infof("EDA of dataset %s (%d rows, %d contexts) took %d ms", id, dataset.rows().size(),
+                        dataset.contexts().size(), result.computedMs());
+                try {
+                    store.writeEda(id, json.writeValueAsBytes(result));
+                } catch (IOException | UncheckedIOException e) {
+                    LOG.warnf("could not keep the EDA of dataset %s on disk (%s); it is kept in memory", id,
+                            e.getMessage());
+                }
+            }
+            analyses.put(id, result);
+            return result;
+        }
+    }
+
+    /** A PNG of the EDA: {@code lengths}, {@code tsne} or {@code wordcloud}; rendered once per dataset. */
+    public byte[] chart(String datasetId, String kind) {
+        EdaView analysis = eda(datasetId);
+        String key = analysis.datasetId() + "/" + kind;
+        byte[] cached = charts.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] png = switch (kind) {
+            case "lengths" -> EdaCharts.lengths(analysis);
+            case "tsne" -> EdaCharts.tsne(analysis, 900, 700);
+            case "wordcloud" -> EdaCharts.wordCloud(analysis, 900, 600);
+            default -> throw ProblemException.notFound("No chart '" + kind + "'; there are lengths.png, tsne.png and"
+                    + " wordcloud.png");
+        };
+        charts.put(key, png);
+        return png;
+    }
+
+    private RemoteDataset catalogued(String datasetId) {
+        if (datasetId == null || !UUID_PATTERN.matcher(datasetId).matches()) {
+            throw ProblemException.notFound("No dataset " + datasetId + " (dataset ids are UUIDs)");
+        }
+        String id = datasetId.toLowerCase(Locale.ROOT);
+        return metadata.get(id).orElseThrow(() -> {
+            forget(id);
+            return ProblemException.notFound("No dataset " + id);
+        });
+    }
+
+    /** The stored CSV again, for an instance that has no local copy; it was validated when it was uploaded. */
+    private QaCsvParser.Parsed fetch(RemoteDataset remote) {
+        byte[] bytes = ingest.content(remote.fileId()).orElseThrow(() -> ProblemException.notFound(
+                "Dataset " + remote.id() + " is catalogued but its file " + remote.fileId()
+                        + " is no longer stored; upload it again"));
+        QaCsvParser.Parsed parsed = QaCsvParser.parse(bytes, new QaCsvParser.Options(true, config.maxListedErrors()));
+        store.write(remote.id(), parsed.rows());
+        LOG.infof("dataset %s: local copy re-created from file %s", remote.id(), remote.fileId());
+        return parsed;
+    }
+
+    /** Undoes an upload whose catalogue step failed; every step is best effort and logged. */
+    private void undo(String id, IngestClient.Upload stored) {
+        try {
+            store.delete(id);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not remove the local copy of failed upload %s: %s", id, e.getMessage());
+        }
+        if (!stored.created()) {
+            return; // The file was there before this upload (same bytes, same owner): not ours to delete.
+        }
+        String fileId = stored.file().id();
+        try {
+            if (metadata.list(null, fileId).isEmpty()) {
+                ingest.delete(fileId);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("upload of dataset %s failed and its file %s could not be deleted (%s); delete it through"
+                    + " ingest-service (DELETE /api/v1/files/%s)", id, fileId, e.getMessage(), fileId);
+        }
+    }
+
+    private void forget(String id) {
+        datasets.remove(id);
+        analyses.remove(id);
+        charts.keySet().removeIf(key -> key.startsWith(id + "/"));
+        try {
+            store.delete(id);
+        } catch (RuntimeException e) {
+            LOG.debugf("could not remove the local copy of %s: %s", id, e.getMessage());
+        }
+    }
+
+    private EdaView readEda(byte[] bytes) {
+        try {
+            return json.readValue(bytes, EdaView.class);
+        } catch (IOException e) {
+            return null; // Written by another version: compute it again.
+        }
+    }
+
+    private Object lock(String id) {
+        return locks.computeIfAbsent(id, key -> new Object());
+    }
+
+    private static DatasetView view(RemoteDataset d, List<String> ignoredColumns) {
+        return new DatasetView(d.id(), d.name(), d.fileId(), d.rows(), d.distinctContexts(), d.columns(),
+                ignoredColumns, d.owner(), d.uploadedAt());
+    }
+
+    static String checkName(String name) {
+        String message = null;
+        if (name == null || name.isBlank()) {
+            message = "must not be blank";
+        } else if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
+            message = "must be at most " + MAX_NAME_LENGTH + " characters";
+        } else if (name.codePoints().anyMatch(cp -> Character.getType(cp) == Character.CONTROL)) {
+            message = "must not contain control characters";
+        }
+        if (message != null) {
+            throw ProblemException.validation("name " + message,
+                    Map.of("errors", List.of(Map.of("field", "name", "message", message))));
+        }
+        return name;
+    }
+
+    private String checkOwner(String owner) {
+        if (owner == null || owner.isEmpty()) {
+            return config.defaultOwner();
+        }
+        if (!OWNER_PATTERN.matcher(owner).matches()) {
+            String message = "must be 1-128 letters, digits or . _ @ -, starting with a letter or digit";
+            throw ProblemException.validation("owner " + message,
+                    Map.of("errors", List.of(Map.of("field", "owner", "message", message))));
+        }
+        return owner;
+    }
+
+    /** ingest-service refines text/plain to CSV by the .csv extension and keeps at most 255 characters of a name. */
+    static String ingestFileName(String fileName) {
+        String name = fileName == null || fileName.isBlank() ? "dataset.csv" : fileName.strip();
+        name = name.replaceAll("[\\p{Cntrl}/\\\\]", "_");
+        if (!name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            name = name + ".csv";
+        }
+        return name.length() <= 255 ? name : name.substring(name.length() - 255);
+    }
+
+    private static <V> Map<String, V> lru(int capacity) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > Math.max(1, capacity);
+            }
+        });
+    }
+}

@@ -1,5 +1,0 @@
-package ai.datasuite.retrieval.mapping;
-
-/** One chunk of a document: its text and its position in the source file (0-based, unique within the file). */
-public record DocumentChunk(String text, Integer position) {
-}

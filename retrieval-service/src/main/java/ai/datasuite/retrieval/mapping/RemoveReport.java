@@ -1,7 +1,0 @@
-package ai.datasuite.retrieval.mapping;
-
-import java.util.List;
-
-/** Outcome of {@code remove} / {@code remove_all}: the models removed, memory released and disk bytes freed. */
-public record RemoveReport(List<String> removed, long releasedBytes, long freedDiskBytes) {
-}
