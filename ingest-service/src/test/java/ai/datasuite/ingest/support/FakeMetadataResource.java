@@ -1,7 +1,6 @@
 package ai.datasuite.ingest.support;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -20,13 +19,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import ai.datasuite.testsupport.openapi.ContractRecorder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A stand-in for metadata-service's file endpoints (same paths, bodies and status codes), on a free local port.
- * Tests read its rows, and switch it "down" to see what ingest does when its system of record fails.
+ * Tests read its rows, and switch it "down" to see what ingest does when its system of record fails. Every request it
+ * receives and every answer it sends is checked against metadata-service's committed contract ({@link #CONTRACT}).
  */
 public class FakeMetadataResource implements QuarkusTestResourceLifecycleManager {
+
+    /** What this fake did that metadata-service's OpenAPI document (contracts/) does not allow. */
+    public static final ContractRecorder CONTRACT = ContractRecorder.of("FakeMetadataResource", "metadata-service");
 
     public static final Map<String, Map<String, Object>> ROWS = new ConcurrentHashMap<>();
     public static final AtomicBoolean DOWN = new AtomicBoolean();
@@ -73,14 +77,17 @@ public class FakeMetadataResource implements QuarkusTestResourceLifecycleManager
             }
             String path = exchange.getRequestURI().getPath().substring("/api/v1/files".length());
             String method = exchange.getRequestMethod();
+            if (!method.equals("POST")) {
+                CONTRACT.request(method, exchange.getRequestURI().toString(), null, null);
+            }
             if (path.equals("/references") && method.equals("POST")) {
-                Map<String, Object> query = read(exchange.getRequestBody());
+                Map<String, Object> query = read(exchange);
                 List<?> keys = (List<?>) query.get("keys");
                 List<Object> referenced = keys.stream().filter(k -> ROWS.values().stream()
                         .anyMatch(r -> k.equals(r.get("object_key")) || k.equals(r.get("text_key")))).map(k -> (Object) k).toList();
                 send(exchange, 200, Map.of("referenced", referenced));
             } else if (path.isEmpty() && method.equals("POST")) {
-                create(exchange, read(exchange.getRequestBody()));
+                create(exchange, read(exchange));
             } else if (path.isEmpty() && method.equals("GET")) {
                 list(exchange, query(exchange.getRequestURI().getRawQuery()));
             } else {
@@ -91,7 +98,7 @@ public class FakeMetadataResource implements QuarkusTestResourceLifecycleManager
                             "detail", "file '" + id + "' does not exist"));
                 } else if (method.equals("DELETE")) {
                     ROWS.remove(id);
-                    exchange.sendResponseHeaders(204, -1);
+                    noContent(exchange);
                 } else {
                     send(exchange, 200, row);
                 }
@@ -110,7 +117,12 @@ public class FakeMetadataResource implements QuarkusTestResourceLifecycleManager
             row.put("status", "STORED");
             row.put("created_at", Instant.now().toString());
             ROWS.putIfAbsent((String) row.get("id"), row);
-            send(exchange, fault == CreateFault.COMMIT_THEN_500 ? 500 : 409, Map.of("status", 500));
+            if (fault == CreateFault.COMMIT_THEN_500) {
+                send(exchange, 500, Map.of("type", "urn:ai-data-suite:problem:internal", "status", 500));
+            } else {
+                send(exchange, 409, Map.of("type", "urn:ai-data-suite:problem:conflict", "status", 409,
+                        "existing_id", row.get("id")));
+            }
             return;
         }
         Map<String, Object> same = ROWS.get((String) body.get("id"));
@@ -162,13 +174,22 @@ public class FakeMetadataResource implements QuarkusTestResourceLifecycleManager
         return query;
     }
 
-    private static Map<String, Object> read(InputStream body) throws IOException {
-        return JSON.readValue(body, new TypeReference<>() { });
+    private static Map<String, Object> read(HttpExchange exchange) throws IOException {
+        Map<String, Object> body = JSON.readValue(exchange.getRequestBody(), new TypeReference<>() { });
+        CONTRACT.request(exchange.getRequestMethod(), exchange.getRequestURI().toString(), "application/json", body);
+        return body;
+    }
+
+    private static void noContent(HttpExchange exchange) throws IOException {
+        CONTRACT.answer(exchange.getRequestMethod(), exchange.getRequestURI().toString(), 204, null, null);
+        exchange.sendResponseHeaders(204, -1);
     }
 
     private static void send(HttpExchange exchange, int status, Object body) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
+        String type = status >= 400 ? "application/problem+json" : "application/json";
+        CONTRACT.answer(exchange.getRequestMethod(), exchange.getRequestURI().toString(), status, type, body);
+        exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }
