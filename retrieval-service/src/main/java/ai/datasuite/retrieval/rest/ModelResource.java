@@ -30,8 +30,10 @@ import ai.datasuite.retrieval.model.FindContextResponse;
 import ai.datasuite.retrieval.model.FitRequest;
 import ai.datasuite.retrieval.model.FitResult;
 import ai.datasuite.retrieval.model.LoadReport;
+import ai.datasuite.retrieval.model.ModelEvaluation;
 import ai.datasuite.retrieval.model.ModelIdRequest;
-import ai.datasuite.retrieval.model.ModelService;
+import ai.datasuite.retrieval.model.ModelRegistry;
+import ai.datasuite.retrieval.model.ModelSearch;
 import ai.datasuite.retrieval.model.ModelView;
 import ai.datasuite.retrieval.model.QualityReport;
 import ai.datasuite.retrieval.model.QualityTestRequest;
@@ -122,11 +124,15 @@ public class ModelResource {
             {"model_id": "squad-tfidf-bigrams", "n": 100, "top_k": 10, "mean_ms": 0.42, "p50_ms": 0.37,
              "p95_ms": 0.81, "p99_ms": 1.3, "max_ms": 1.6, "qps": 2310.5, "load_millis": 310, "loaded_now": false}""";
 
-    private final ModelService models;
+    private final ModelRegistry models;
+    private final ModelSearch search;
+    private final ModelEvaluation evaluation;
     private final AdminGuard admin;
 
-    public ModelResource(ModelService models, AdminGuard admin) {
+    public ModelResource(ModelRegistry models, ModelSearch search, ModelEvaluation evaluation, AdminGuard admin) {
         this.models = models;
+        this.search = search;
+        this.evaluation = evaluation;
         this.admin = admin;
     }
 
@@ -264,7 +270,7 @@ public class ModelResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "Not loaded and load-on-demand is off")
     public FindContextResponse findContext(FindContextRequest request) {
-        return models.findContext(request);
+        return search.findContext(request);
     }
 
     @POST
@@ -285,7 +291,7 @@ public class ModelResource {
     @APIResponse(responseCode = "404", description = "Unknown model or dataset",
             content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = NOT_FOUND)))
     public QualityReport qualityTest(QualityTestRequest request) {
-        return models.qualityTest(request);
+        return evaluation.qualityTest(request);
     }
 
     @POST
@@ -305,6 +311,6 @@ public class ModelResource {
     @APIResponse(responseCode = "404", description = "Unknown model",
             content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = NOT_FOUND)))
     public BenchmarkReport benchmark(BenchmarkRequest request) {
-        return models.benchmark(request);
+        return evaluation.benchmark(request);
     }
 }
