@@ -22,17 +22,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import ai.datasuite.testsupport.openapi.ContractRecorder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * An in-memory stand-in for metadata-service's dataset catalogue (same paths, bodies and status codes as
  * metadata-service's DatasetResource: caller-chosen id, 201 / 200 for the same body again / 409, list newest first
- * with owner and file_id filters, 404, delete). It records requests, and creates can be made to fail (500).
+ * with owner and file_id filters, 404, delete). It records requests, and creates can be made to fail (500). Every
+ * request it receives and every answer it sends is checked against metadata-service's committed contract
+ * ({@link #CONTRACT}).
  */
 public class FakeDatasetsMetadata implements QuarkusTestResourceLifecycleManager {
 
     private static final String BASE = "/api/v1/datasets";
+    private static final String PROBLEM = "urn:ai-data-suite:problem:";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What this fake did that metadata-service's OpenAPI document (contracts/) does not allow. */
+    public static final ContractRecorder CONTRACT = ContractRecorder.of("FakeDatasetsMetadata", "metadata-service");
 
     public record Recorded(String method, String path) {
     }
@@ -77,13 +84,17 @@ public class FakeDatasetsMetadata implements QuarkusTestResourceLifecycleManager
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             REQUESTS.add(new Recorded(method, exchange.getRequestURI().toString()));
+            if (!method.equals("POST")) {
+                CONTRACT.request(method, exchange.getRequestURI().toString(), null, null);
+            }
             String id = path.length() > BASE.length() ? path.substring(BASE.length() + 1) : null;
             if (method.equals("POST") && id == null) {
                 if (FAIL_CREATES.get()) {
-                    send(exchange, 500, Map.of("status", 500, "detail", "fake metadata failed"));
+                    send(exchange, 500, Map.of("type", PROBLEM + "internal", "status", 500, "detail", "fake metadata failed"));
                     return;
                 }
                 Map<String, Object> request = JSON.readValue(body, new TypeReference<>() { });
+                CONTRACT.request(method, exchange.getRequestURI().toString(), "application/json", request);
                 String newId = (String) request.get("id");
                 Map<String, Object> existing = DATASETS.get(newId);
                 if (existing != null) {
@@ -105,18 +116,19 @@ public class FakeDatasetsMetadata implements QuarkusTestResourceLifecycleManager
             } else if (method.equals("GET")) {
                 Map<String, Object> view = DATASETS.get(id);
                 if (view == null) {
-                    send(exchange, 404, Map.of("status", 404, "detail", "No dataset " + id));
+                    send(exchange, 404, Map.of("type", PROBLEM + "not-found", "status", 404, "detail", "No dataset " + id));
                 } else {
                     send(exchange, 200, view);
                 }
             } else if (method.equals("DELETE") && id != null) {
                 if (DATASETS.remove(id) == null) {
-                    send(exchange, 404, Map.of("status", 404, "detail", "No dataset " + id));
+                    send(exchange, 404, Map.of("type", PROBLEM + "not-found", "status", 404, "detail", "No dataset " + id));
                 } else {
+                    CONTRACT.answer(method, exchange.getRequestURI().toString(), 204, null, null);
                     exchange.sendResponseHeaders(204, -1);
                 }
             } else {
-                send(exchange, 405, Map.of("status", 405));
+                send(exchange, 405, Map.of("type", PROBLEM + "method-not-allowed", "status", 405));
             }
         }
     }
@@ -136,8 +148,9 @@ public class FakeDatasetsMetadata implements QuarkusTestResourceLifecycleManager
 
     private static void send(HttpExchange exchange, int status, Object body) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().add("Content-Type",
-                status >= 400 ? "application/problem+json" : "application/json");
+        String type = status >= 400 ? "application/problem+json" : "application/json";
+        CONTRACT.answer(exchange.getRequestMethod(), exchange.getRequestURI().toString(), status, type, body);
+        exchange.getResponseHeaders().add("Content-Type", type);
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }

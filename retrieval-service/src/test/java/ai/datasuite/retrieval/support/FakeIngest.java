@@ -20,17 +20,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import ai.datasuite.testsupport.openapi.ContractRecorder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * An in-memory stand-in for ingest-service's file endpoints as retrieval-service uses them: multipart upload
  * ({@code file} + {@code metadata} JSON), stored by (user, sha256) so the same bytes again answer 200 with the same
- * record; content download; delete. It records uploads and deletions and can be switched "down" (503).
+ * record; content download; delete. It records uploads and deletions and can be switched "down" (503). Every request
+ * it receives and every answer it sends is checked against ingest-service's committed contract ({@link #CONTRACT}).
  */
 public class FakeIngest implements QuarkusTestResourceLifecycleManager {
 
     private static final String BASE = "/api/v1/files";
+    private static final String PROBLEM = "urn:ai-data-suite:problem:";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What this fake did that ingest-service's OpenAPI document (contracts/) does not allow. */
+    public static final ContractRecorder CONTRACT = ContractRecorder.of("FakeIngest", "ingest-service");
 
     /** One stored file. */
     public record Stored(String id, String userId, String dataType, List<String> tags, String fileName,
@@ -79,6 +85,9 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
             }
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
+            if (!method.equals("POST")) {
+                CONTRACT.request(method, exchange.getRequestURI().toString(), null, null);
+            }
             if (method.equals("POST") && path.equals(BASE)) {
                 upload(exchange, body);
                 return;
@@ -87,10 +96,11 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
             if (method.equals("GET") && rest.endsWith("/content")) {
                 Stored file = FILES.get(rest.substring(0, rest.length() - "/content".length()));
                 if (file == null) {
-                    send(exchange, 404, Map.of("status", 404, "detail", "No file"));
+                    send(exchange, 404, Map.of("type", PROBLEM + "not-found", "status", 404, "detail", "No file"));
                     return;
                 }
                 CONTENT_READS.add(file.id());
+                CONTRACT.answer(method, path, 200, "text/csv", null);
                 exchange.getResponseHeaders().add("Content-Type", "text/csv");
                 exchange.sendResponseHeaders(200, file.bytes().length);
                 exchange.getResponseBody().write(file.bytes());
@@ -98,14 +108,16 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
             }
             if (method.equals("DELETE") && !rest.isEmpty()) {
                 if (FILES.remove(rest) == null) {
-                    send(exchange, 404, Map.of("status", 404, "detail", "No file " + rest));
+                    send(exchange, 404, Map.of("type", PROBLEM + "not-found", "status", 404, "detail", "No file " + rest));
                     return;
                 }
                 DELETED.add(rest);
+                CONTRACT.answer(method, path, 204, null, null);
                 exchange.sendResponseHeaders(204, -1);
                 return;
             }
-            send(exchange, 404, Map.of("status", 404, "detail", "fake ingest does not serve " + method + " " + path));
+            send(exchange, 404, Map.of("type", PROBLEM + "not-found", "status", 404,
+                    "detail", "fake ingest does not serve " + method + " " + path));
         }
     }
 
@@ -116,10 +128,12 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
         Part file = parts.get("file");
         Part metadata = parts.get("metadata");
         if (file == null || metadata == null) {
-            send(exchange, 400, Map.of("status", 400, "detail", "file and metadata parts are required"));
+            send(exchange, 400, Map.of("type", PROBLEM + "validation", "status", 400,
+                    "detail", "file and metadata parts are required"));
             return;
         }
         Map<String, Object> meta = JSON.readValue(metadata.bytes(), new TypeReference<>() { });
+        CONTRACT.request("POST", exchange.getRequestURI().toString(), contentType, Map.of("metadata", meta));
         String user = (String) meta.get("user_id");
         String sha = sha256(file.bytes());
         for (Stored existing : FILES.values()) {
@@ -195,8 +209,9 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
 
     private static void send(HttpExchange exchange, int status, Object body) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().add("Content-Type",
-                status >= 400 ? "application/problem+json" : "application/json");
+        String type = status >= 400 ? "application/problem+json" : "application/json";
+        CONTRACT.answer(exchange.getRequestMethod(), exchange.getRequestURI().toString(), status, type, body);
+        exchange.getResponseHeaders().add("Content-Type", type);
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }
