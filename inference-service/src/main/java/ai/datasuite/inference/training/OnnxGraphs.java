@@ -109,12 +109,7 @@ final class OnnxGraphs {
         for (float f : data) {
             buf.putFloat(f);
         }
-        TensorProto.Builder b = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT.getNumber())
-                .setRawData(ByteString.copyFrom(buf.array()));
-        for (long d : dims) {
-            b.addDims(d);
-        }
-        return b.build();
+        return rawTensor(name, TensorProto.DataType.FLOAT, buf, dims);
     }
 
     static TensorProto longTensor(String name, long[] data, long... dims) {
@@ -122,8 +117,12 @@ final class OnnxGraphs {
         for (long v : data) {
             buf.putLong(v);
         }
-        TensorProto.Builder b = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64.getNumber())
-                .setRawData(ByteString.copyFrom(buf.array()));
+        return rawTensor(name, TensorProto.DataType.INT64, buf, dims);
+    }
+
+    private static TensorProto rawTensor(String name, TensorProto.DataType type, ByteBuffer littleEndian, long... dims) {
+        TensorProto.Builder b = TensorProto.newBuilder().setName(name).setDataType(type.getNumber())
+                .setRawData(ByteString.copyFrom(littleEndian.array()));
         for (long d : dims) {
             b.addDims(d);
         }
