@@ -4,7 +4,7 @@ import ai.datasuite.inference.client.RemoteComment;
 import ai.datasuite.inference.client.RemoteCommentPage;
 
 /** metadata-service's comment shapes to the API's. */
-public final class CommentMapper {
+final class CommentMapper {
 
     private CommentMapper() {
     }

@@ -14,7 +14,7 @@ import ai.datasuite.inference.serving.ModelRegistry;
 /** Ready once every model that loads at startup is loaded; until then (or if one failed) it says which and why. */
 @Readiness
 @ApplicationScoped
-public class ModelsReadinessCheck implements HealthCheck {
+class ModelsReadinessCheck implements HealthCheck {
 
     private final ModelRegistry registry;
 

@@ -24,7 +24,7 @@ import ai.datasuite.problem.ProblemException;
  * retried by later runs until the attempts are used up. When the model itself is unavailable (unknown, unloaded) nothing is reported as
  * failed, because that is no fault of the comments: the run stops and the leases run out.
  */
-public class BatchPredictor {
+class BatchPredictor {
 
     private static final Logger LOG = Logger.getLogger(BatchPredictor.class);
     static final int MAX_ERROR_LENGTH = 500;

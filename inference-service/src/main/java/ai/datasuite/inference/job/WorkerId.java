@@ -4,7 +4,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /** A worker name unique per instance (host, pid, random), so leases in metadata-service tell instances apart. */
-public final class WorkerId {
+final class WorkerId {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -3,7 +3,7 @@ package ai.datasuite.inference.security;
 import io.quarkus.security.identity.request.BaseAuthenticationRequest;
 
 /** An API key presented by a caller, on its way to {@link ApiKeyIdentityProvider}. */
-public class ApiKeyAuthenticationRequest extends BaseAuthenticationRequest {
+class ApiKeyAuthenticationRequest extends BaseAuthenticationRequest {
 
     private final String key;
 

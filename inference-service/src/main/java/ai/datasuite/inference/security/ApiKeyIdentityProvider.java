@@ -12,7 +12,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Turns a configured API key into an identity named after its holder, with the holder's roles. */
 @ApplicationScoped
-public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
+class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
 
     private final ApiKeys keys;
 

@@ -3,7 +3,7 @@ package ai.datasuite.inference.serving;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A loaded model held for the length of one prediction; closing it lets an unload or promotion finish. */
-public final class ModelLease implements AutoCloseable {
+final class ModelLease implements AutoCloseable {
 
     private final ServedModel served;
     private final AtomicBoolean open = new AtomicBoolean(true);

@@ -302,7 +302,7 @@ public class ModelRegistry {
      * Holds the served version of {@code id} for one prediction: 404 for an unknown id, 409 when not loaded. Waits
      * for a load under way (at startup, for instance) rather than refusing.
      */
-    public ModelLease acquire(String id) {
+    ModelLease acquire(String id) {
         return entry(id).lease();
     }
 

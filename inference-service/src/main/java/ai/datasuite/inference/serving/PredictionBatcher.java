@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
  * dispatcher thread per model; a failed run fails only the requests of that batch. A lone request never waits, so
  * a single caller pays no batching latency.
  */
-public final class PredictionBatcher implements AutoCloseable {
+final class PredictionBatcher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PredictionBatcher.class);
 

@@ -5,7 +5,7 @@ package ai.datasuite.inference.training;
  * Per-class additive logit biases (decision thresholds) chosen to maximise macro-F1 on held-out logits: coordinate
  * ascent over a fixed grid, a few rounds, first best on ties, so it is deterministic.
  */
-public final class BiasTuning {
+final class BiasTuning {
 
     private BiasTuning() {
     }

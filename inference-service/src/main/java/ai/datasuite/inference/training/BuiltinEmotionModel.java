@@ -27,7 +27,7 @@ import ai.datasuite.inference.serving.ModelSource;
  * others come from retraining. {@code current} holds the promoted version (absent: the committed one).
  */
 @ApplicationScoped
-public class BuiltinEmotionModel implements ModelSource {
+class BuiltinEmotionModel implements ModelSource {
 
     public static final String MODEL_ID = "emotion";
     public static final String BUILTIN_VERSION = "v1";

@@ -27,7 +27,7 @@ import ai.onnxruntime.OrtSession;
  * The frozen e5-small-v2 (quantized) encoder from the LangChain4j jar on the classpath: tokenizes (with the
  * {@code query: } prefix added by the tokenizer's own post-processor) and mean-pools {@code last_hidden_state}.
  */
-public final class E5Encoder implements AutoCloseable {
+final class E5Encoder implements AutoCloseable {
 
     public static final String MODEL_RESOURCE = "/e5-small-v2-q.onnx";
     public static final String TOKENIZER_RESOURCE = "/e5-small-v2-q-tokenizer.json";

@@ -18,7 +18,7 @@ import java.util.function.IntConsumer;
  * e5 embeddings of a list of texts, kept on disk under a key made of the encoder graph, the tokenizer and the texts,
  * so that a retrain embeds only texts it has not seen (the GoEmotions splits are embedded once per machine).
  */
-public final class EmbeddingCache {
+final class EmbeddingCache {
 
     private final Path dir;
 

@@ -21,7 +21,7 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
  * {@code Concat -> MatMul -> Add -> logits [batch, 7]}. Inputs stay the encoder's own ({@code input_ids},
  * {@code attention_mask}, {@code token_type_ids}), so any Hugging Face style loader can feed it.
  */
-public final class EmotionGraphBuilder {
+final class EmotionGraphBuilder {
 
     public static final String OUTPUT = "logits";
     private static final String P = "head/";

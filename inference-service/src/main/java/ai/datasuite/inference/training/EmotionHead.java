@@ -19,7 +19,7 @@ import java.util.zip.GZIPOutputStream;
  * <p>Stored as gzip'd big-endian binary (magic {@code EMOHEAD1}); {@link java.util.zip.GZIPOutputStream} writes no
  * timestamp, so the same head always gives the same bytes.
  */
-public record EmotionHead(String description, long[][] ngrams, float[] idf, float[] mean, float[] scale, float[][] w, float[] b,
+record EmotionHead(String description, long[][] ngrams, float[] idf, float[] mean, float[] scale, float[][] w, float[] b,
         float[] thresholds) {
 
     private static final String MAGIC = "EMOHEAD1";

@@ -24,7 +24,7 @@ import ai.datasuite.inference.EmotionLabels;
  * {@code tokenizer.json}, {@code config.json}, plus {@code head.bin} and, once evaluated, {@code metrics.json}). A
  * folder is written under a temporary name and renamed into place, so a crash never leaves a half folder.
  */
-public final class EmotionModelFolder {
+final class EmotionModelFolder {
 
     public static final String HEAD_FILE = "head.bin";
     public static final String METRICS_FILE = "metrics.json";

@@ -20,7 +20,7 @@ import ai.datasuite.inference.config.TrainingConfig;
  * reports its metrics beside the current version's. It does not promote: the caller decides.
  */
 @ApplicationScoped
-public class EmotionTrainer {
+class EmotionTrainer {
 
     /** The new version, its dev metrics, and the version that was current with its metrics (null when unknown). */
     public record Result(String version, Path folder, Metrics metrics, String currentVersion, Metrics currentMetrics,

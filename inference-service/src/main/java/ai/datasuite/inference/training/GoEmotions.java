@@ -18,7 +18,7 @@ import ai.datasuite.inference.EmotionLabels;
  * Reads the GoEmotions TSVs ({@code text \t labels \t id}, no header) and maps the 27 emotions onto the seven labels
  * with {@code ekman_mapping.json} (plus neutral), keeping the rows whose mapped label set has exactly one label.
  */
-public final class GoEmotions {
+final class GoEmotions {
 
     /** One single-label row: {@code label} is an index into {@link EmotionLabels#LABELS}. */
     public record Row(String id, String text, int label) {

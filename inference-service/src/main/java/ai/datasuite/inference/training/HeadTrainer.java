@@ -13,7 +13,7 @@ import ai.datasuite.inference.EmotionLabels;
  * deterministic k-fold split (by a hash of the row id), average the fold models into one linear layer (an ensemble
  * of linear models is a linear model), and tune per-class decision biases for macro-F1 on the out-of-fold logits.
  */
-public final class HeadTrainer {
+final class HeadTrainer {
 
     /** The knobs; {@link #DEFAULT} is what the committed head was built with. */
     public record Options(int folds, double l2, int maxIterations, int minDf, int maxFeatures, double classWeightPower,

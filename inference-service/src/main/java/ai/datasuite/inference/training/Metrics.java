@@ -6,7 +6,7 @@ import java.util.List;
 import ai.datasuite.inference.EmotionLabels;
 
 /** Classification metrics over the seven labels: accuracy, macro-F1 and per-label precision/recall/F1. */
-public record Metrics(int n, double accuracy, double macroF1, List<PerLabel> perLabel) {
+record Metrics(int n, double accuracy, double macroF1, List<PerLabel> perLabel) {
 
     public record PerLabel(String label, double precision, double recall, double f1, int support) {
     }

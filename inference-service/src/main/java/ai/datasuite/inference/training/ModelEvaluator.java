@@ -29,7 +29,7 @@ import ai.datasuite.inference.serving.ModelFolder;
  * truncation to {@code max_position_embeddings}, inputs fed by the session's names, {@code token_type_ids} zeros,
  * zero padding, {@code logits} output, labels from {@code id2label}) and scores it against labelled rows.
  */
-public final class ModelEvaluator implements AutoCloseable {
+final class ModelEvaluator implements AutoCloseable {
 
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession session;

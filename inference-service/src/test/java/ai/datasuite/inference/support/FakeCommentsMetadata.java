@@ -25,14 +25,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import ai.datasuite.testsupport.openapi.ContractRecorder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * An in-memory stand-in for metadata-service's comment endpoints (docs: briefs/comments-contract.md): same paths,
  * bodies and status codes, including leases (with a clock tests can move forward) and rejected late results. It
- * records every request and how often each comment's prediction was written, and can be switched "down" (503).
+ * records every request and how often each comment's prediction was written, and can be switched "down" (503). Every
+ * request it receives and every answer it sends is checked against metadata-service's committed contract
+ * ({@link #CONTRACT}).
  */
 public class FakeCommentsMetadata implements QuarkusTestResourceLifecycleManager {
+
+    /** What this fake did that metadata-service's OpenAPI document (contracts/) does not allow. */
+    public static final ContractRecorder CONTRACT = ContractRecorder.of("FakeCommentsMetadata", "metadata-service");
 
     public static final List<String> LABELS = List.of("anger", "disgust", "fear", "joy", "neutral", "sadness", "surprise");
     private static final String BASE = "/api/v1/comments";
@@ -192,6 +198,7 @@ public class FakeCommentsMetadata implements QuarkusTestResourceLifecycleManager
             String raw = exchange.getRequestURI().getRawQuery();
             Map<String, Object> body = method.equals("GET") ? null : read(exchange.getRequestBody());
             REQUESTS.add(new Recorded(method, path + (raw == null ? "" : "?" + raw), body));
+            CONTRACT.request(method, path + (raw == null ? "" : "?" + raw), "application/json", body);
             if (DOWN.get()) {
                 send(exchange, 503, problem(503, "internal", "down for the test"));
                 return;
@@ -462,7 +469,9 @@ public class FakeCommentsMetadata implements QuarkusTestResourceLifecycleManager
 
     private static void send(HttpExchange exchange, int status, Object body) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
+        String type = status >= 400 ? "application/problem+json" : "application/json";
+        CONTRACT.answer(exchange.getRequestMethod(), exchange.getRequestURI().toString(), status, type, body);
+        exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }
