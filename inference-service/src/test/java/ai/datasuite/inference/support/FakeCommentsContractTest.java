@@ -4,10 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import ai.datasuite.testsupport.HttpCalls;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -38,8 +33,6 @@ class FakeCommentsContractTest {
     /** Answers metadata-service's document gives no schema for (its @APIResponse gives examples only). */
     static final Set<String> KNOWN_GAPS = Set.of("GET /api/v1/comments -> 200 application/json");
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @ConfigProperty(name = "quarkus.rest-client.metadata.url")
     String metadata;
@@ -57,7 +50,7 @@ class FakeCommentsContractTest {
     }
 
     @Test
-    void everyAnswerInferenceGetsIsOneMetadataServiceCanGive() throws Exception {
+    void everyAnswerInferenceGetsIsOneMetadataServiceCanGive() {
         int num = given().contentType(ContentType.JSON).body(Map.of("username", "alice", "comment", "I love this!"))
                 .when().post("/api/v1/comments").then().statusCode(201).extract().path("num");
         given().contentType(ContentType.JSON).body(Map.of("username", "bob", "comment", "So happy with the update"))
@@ -112,11 +105,7 @@ class FakeCommentsContractTest {
         FakeCommentsMetadata.CONTRACT.clear();
     }
 
-    private int call(String method, String path, Object body) throws Exception {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(metadata + "/api/v1/comments" + path))
-                .header("Content-Type", "application/json").method(method, publisher).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    private int call(String method, String path, Object body) {
+        return HttpCalls.status(method, metadata + "/api/v1/comments" + path, body);
     }
 }

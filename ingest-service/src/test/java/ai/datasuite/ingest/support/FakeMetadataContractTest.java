@@ -4,10 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import ai.datasuite.testsupport.HttpCalls;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -47,8 +42,6 @@ class FakeMetadataContractTest {
     static final Set<String> KNOWN_PROVIDER_DEFECTS = Set.of(
             "POST /api/v1/files (request): $.details is an object but the provider has array in ObjectNode");
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @ConfigProperty(name = "quarkus.rest-client.metadata.url")
     String metadata;
@@ -64,7 +57,7 @@ class FakeMetadataContractTest {
     }
 
     @Test
-    void everyAnswerIngestGetsIsOneMetadataServiceCanGive() throws Exception {
+    void everyAnswerIngestGetsIsOneMetadataServiceCanGive() {
         String user = "contract-" + UUID.randomUUID().toString().substring(0, 8);
         byte[] bytes = ("contract check " + user + "\n").getBytes(StandardCharsets.UTF_8);
         String metadataPart = "{\"user_id\":\"" + user + "\",\"data_type\":\"document\",\"tags\":[\"contract\"]}";
@@ -93,7 +86,7 @@ class FakeMetadataContractTest {
     }
 
     @Test
-    void anAnswerWithAFieldMetadataServiceDoesNotHaveIsCaught() throws Exception {
+    void anAnswerWithAFieldMetadataServiceDoesNotHaveIsCaught() {
         // The fake echoes a create's body: a field the provider does not have comes back in its answer.
         Map<String, Object> file = new LinkedHashMap<>();
         file.put("id", UUID.randomUUID().toString());
@@ -119,11 +112,7 @@ class FakeMetadataContractTest {
         FakeMetadataResource.CONTRACT.clear();
     }
 
-    private int call(String method, String path, Object body) throws Exception {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(metadata + "/api/v1/files" + path))
-                .header("Content-Type", "application/json").method(method, publisher).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    private int call(String method, String path, Object body) {
+        return HttpCalls.status(method, metadata + "/api/v1/files" + path, body);
     }
 }

@@ -4,10 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import ai.datasuite.testsupport.HttpCalls;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -56,8 +51,6 @@ class FakeProvidersContractTest {
             Tokyo is the capital of Japan and its largest city.,What is Japan's capital?,Tokyo
             The Nile is a major river in northeastern Africa.,Where is the Nile?,northeastern Africa
             """;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @ConfigProperty(name = "quarkus.rest-client.ingest.url")
     String ingest;
@@ -80,7 +73,7 @@ class FakeProvidersContractTest {
     }
 
     @Test
-    void everyAnswerRetrievalGetsIsOneItsProvidersCanGive() throws Exception {
+    void everyAnswerRetrievalGetsIsOneItsProvidersCanGive() {
         byte[] csv = CSV.getBytes(StandardCharsets.UTF_8);
         String id = upload(csv, "contract").statusCode(201).extract().path("id");
         upload(csv, "contract again").statusCode(201);
@@ -113,7 +106,7 @@ class FakeProvidersContractTest {
     }
 
     @Test
-    void anAnswerWithAFieldMetadataServiceDoesNotHaveIsCaught() throws Exception {
+    void anAnswerWithAFieldMetadataServiceDoesNotHaveIsCaught() {
         // The fake echoes a create's body: a field the provider does not have comes back in its answer.
         Map<String, Object> dataset = new LinkedHashMap<>();
         dataset.put("id", UUID.randomUUID().toString());
@@ -138,11 +131,7 @@ class FakeProvidersContractTest {
                 .when().post("/api/v1/datasets").then();
     }
 
-    private static int call(String url, String method, Object body) throws Exception {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json").method(method, publisher).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    private static int call(String url, String method, Object body) {
+        return HttpCalls.status(method, url, body);
     }
 }
