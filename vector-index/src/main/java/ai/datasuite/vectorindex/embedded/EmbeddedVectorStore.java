@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -106,12 +107,7 @@ public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
         if (c.dim == 0 || query.length != c.dim) {
             throw new IllegalArgumentException("Query dimension " + query.length + " does not match " + c.dim);
         }
-        c.lock.readLock().lock();
-        try {
-            return TopKSearch.dense(c, query, k, filter);
-        } finally {
-            c.lock.readLock().unlock();
-        }
+        return read(c, () -> TopKSearch.dense(c, query, k, filter));
     }
 
     @Override
@@ -123,12 +119,7 @@ public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
         if (!c.sparse) {
             throw new IllegalArgumentException("Collection " + collection + " has no sparse vectors");
         }
-        c.lock.readLock().lock();
-        try {
-            return TopKSearch.sparse(c, query, k, filter);
-        } finally {
-            c.lock.readLock().unlock();
-        }
+        return read(c, () -> TopKSearch.sparse(c, query, k, filter));
     }
 
     @Override
@@ -179,16 +170,7 @@ public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
 
     @Override
     public long count(String collection) {
-        InMemoryCollection c = get(collection);
-        if (c == null) {
-            return 0;
-        }
-        c.lock.readLock().lock();
-        try {
-            return c.size;
-        } finally {
-            c.lock.readLock().unlock();
-        }
+        return count(collection, Map.of());
     }
 
     @Override
@@ -197,20 +179,17 @@ public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
         if (c == null) {
             return 0;
         }
-        c.lock.readLock().lock();
-        try {
+        return read(c, () -> {
             boolean[] allowed = c.matching(filter);
             if (allowed == null) {
-                return c.size;
+                return (long) c.size;
             }
             long n = 0;
             for (boolean ok : allowed) {
                 n += ok ? 1 : 0;
             }
             return n;
-        } finally {
-            c.lock.readLock().unlock();
-        }
+        });
     }
 
     /**
@@ -222,12 +201,7 @@ public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
         if (c == null) {
             return 0;
         }
-        c.lock.readLock().lock();
-        try {
-            return c.memoryBytes();
-        } finally {
-            c.lock.readLock().unlock();
-        }
+        return read(c, c::memoryBytes);
     }
 
     /**
@@ -261,6 +235,16 @@ public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
     @Override
     public void close() {
         collections.clear();
+    }
+
+    /** Runs {@code body} under the collection's read lock (searches and counts share it). */
+    private static <T> T read(InMemoryCollection c, Supplier<T> body) {
+        c.lock.readLock().lock();
+        try {
+            return body.get();
+        } finally {
+            c.lock.readLock().unlock();
+        }
     }
 
     private void maybeFold(InMemoryCollection c) throws IOException {
