@@ -18,6 +18,10 @@ import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+
 /**
  * The packaged services as separate processes on free ports, with S3Proxy in this JVM on a temporary folder: the
  * same arrangement as `./suite start`, built by the reactor just before these tests. metadata-service and
@@ -48,13 +52,27 @@ final class RunningSuite implements AutoCloseable {
         }
         metadataPort = freePort();
         ingestPort = freePort();
-        metadata = start("metadata-service", List.of("-Dquarkus.http.port=" + metadataPort));
-        start("ingest-service", List.of("-Dquarkus.http.port=" + ingestPort,
-                "-Dquarkus.rest-client.metadata.url=http://127.0.0.1:" + metadataPort,
-                "-Dquarkus.s3.endpoint-override=http://127.0.0.1:" + s3.getPort(),
-                "-Dquarkus.rest-client.metadata.connect-timeout=500"));
-        awaitReady("metadata-service", metadataPort);
-        awaitReady("ingest-service", ingestPort);
+        try {
+            metadata = start("metadata-service", List.of("-Dquarkus.http.port=" + metadataPort));
+            Process ingest = start("ingest-service", List.of("-Dquarkus.http.port=" + ingestPort,
+                    "-Dquarkus.rest-client.metadata.url=http://127.0.0.1:" + metadataPort,
+                    "-Dquarkus.s3.endpoint-override=http://127.0.0.1:" + s3.getPort(),
+                    "-Dquarkus.rest-client.metadata.connect-timeout=500"));
+            awaitReady("metadata-service", metadata, metadataPort);
+            awaitReady("ingest-service", ingest, ingestPort);
+        } catch (Throwable e) {
+            // The test class never gets this suite, so nothing else would stop what has started.
+            try {
+                close();
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+        // A service that hangs fails the request that waits for it instead of the whole build.
+        RestAssured.config = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.connection.timeout", 5_000)
+                .setParam("http.socket.timeout", 180_000));
     }
 
     /**
@@ -64,12 +82,12 @@ final class RunningSuite implements AutoCloseable {
     String startInference(String name, int batchSize) throws Exception {
         int port = freePort();
         Path data = Files.createDirectories(dataDir.resolve(name));
-        start("inference-service", name, data, Map.of(), List.of("-Dquarkus.http.port=" + port,
+        Process process = start("inference-service", name, data, Map.of(), List.of("-Dquarkus.http.port=" + port,
                 "-Dquarkus.rest-client.metadata.url=http://127.0.0.1:" + metadataPort,
                 "-Dinference.jobs.predict.cron=off",
                 "-Dinference.jobs.predict.batch-size=" + batchSize,
                 "-Dinference.serving.onnx.intra-op-threads=1"));
-        awaitReady(name, port);
+        awaitReady(name, process, port);
         return "http://127.0.0.1:" + port;
     }
 
@@ -82,12 +100,13 @@ final class RunningSuite implements AutoCloseable {
     String startRetrieval(String adminKeys) throws Exception {
         int port = freePort();
         Path data = Files.createDirectories(dataDir.resolve("retrieval-service"));
-        start("retrieval-service", "retrieval-service", data, Map.of("RETRIEVAL_SECURITY_ADMIN_KEYS", adminKeys),
+        Process process = start("retrieval-service", "retrieval-service", data,
+                Map.of("RETRIEVAL_SECURITY_ADMIN_KEYS", adminKeys),
                 List.of("-Dquarkus.http.port=" + port,
                         "-Dretrieval.vector-store.kind=embedded",
                         "-Dquarkus.rest-client.metadata.url=" + metadata(),
                         "-Dquarkus.rest-client.ingest.url=" + ingest()));
-        awaitReady("retrieval-service", port);
+        awaitReady("retrieval-service", process, port);
         return "http://127.0.0.1:" + port;
     }
 
@@ -131,14 +150,14 @@ final class RunningSuite implements AutoCloseable {
         return process;
     }
 
-    private void awaitReady(String service, int port) throws Exception {
+    private void awaitReady(String service, Process process, int port) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && process.isAlive()) {
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding());
+                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(5))
+                        .build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }
@@ -147,8 +166,8 @@ final class RunningSuite implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(service + " not ready in 120 s; its output: "
-                + Files.readString(dataDir.resolve(service + ".out")));
+        throw new IllegalStateException(service + (process.isAlive() ? " not ready in 120 s" : " exited")
+                + "; its output: " + Files.readString(dataDir.resolve(service + ".out")));
     }
 
     private static int freePort() throws IOException {
