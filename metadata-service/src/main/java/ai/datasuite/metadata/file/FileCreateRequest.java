@@ -31,7 +31,8 @@ public record FileCreateRequest(
         @Size(max = 1024) String textKey,
         @PositiveOrZero Long textLength,
         Boolean textTruncated,
-        @Schema(description = "Analysis facts (image size, zip entries, PDB header, ...) as a JSON object")
+        @Schema(implementation = Object.class,
+                description = "Analysis facts (image size, zip entries, PDB header, ...) as a JSON object")
         ObjectNode details,
         @Size(max = 255) String taskId) {
 

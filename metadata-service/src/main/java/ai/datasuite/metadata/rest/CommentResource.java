@@ -1,6 +1,7 @@
 package ai.datasuite.metadata.rest;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -131,6 +132,7 @@ public class CommentResource {
     @Operation(summary = "List comments", description = "Newest first (num descending); every filter is optional.")
     @APIResponse(responseCode = "200", description = "One page of comments",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CommentPage.class),
                     examples = @ExampleObject(name = "page", value = "{\"items\": [" + PENDING_VIEW_EXAMPLE + ", "
                             + COMMENT_VIEW_EXAMPLE + "], \"page\": 0, \"size\": 50, \"total\": 2}")))
     @APIResponse(responseCode = "400", description = "Unknown label or status, labelled not true/false, bad"
@@ -279,5 +281,10 @@ public class CommentResource {
 
     private static ProblemException notFound(long num) {
         return ProblemException.notFound("No comment " + num);
+    }
+
+    /** {@code PageView<CommentView>} under a name, for the OpenAPI document (@Schema cannot name a generic type). */
+    @Schema(name = "CommentPage", description = "One page of comments")
+    record CommentPage(List<CommentView> items, int page, int size, long total) {
     }
 }

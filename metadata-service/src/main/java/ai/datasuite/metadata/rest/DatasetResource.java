@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -101,6 +102,7 @@ public class DatasetResource {
     @Operation(summary = "List datasets", description = "Newest first (uploaded_at desc, then id); filters optional.")
     @APIResponse(responseCode = "200", description = "The datasets",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = DatasetView.class),
                     examples = @ExampleObject(name = "datasets", value = "[" + VIEW_EXAMPLE + "]")))
     public List<DatasetView> list(
             @QueryParam("owner") @Parameter(description = "Only this owner's datasets") String owner,

@@ -1,6 +1,7 @@
 package ai.datasuite.metadata.rest;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -111,6 +112,7 @@ public class FileResource {
     @Operation(summary = "List files", description = "Newest first (created_at desc, then id); every filter is optional.")
     @APIResponse(responseCode = "200", description = "One page of files",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FilePage.class),
                     examples = @ExampleObject(name = "page", value = "{\"items\": [" + FILE_VIEW_EXAMPLE
                             + "], \"page\": 0, \"size\": 20, \"total\": 1}")))
     @APIResponse(responseCode = "400", description = "page < 0, size outside 1..200",
@@ -172,5 +174,10 @@ public class FileResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE))
     public ReferencesView references(@Valid @NotNull ReferencesRequest body) {
         return new ReferencesView(service.referenced(body.bucket(), body.keys()));
+    }
+
+    /** {@code PageView<FileView>} under a name, for the OpenAPI document (@Schema cannot name a generic type). */
+    @Schema(name = "FilePage", description = "One page of files")
+    record FilePage(List<FileView> items, int page, int size, long total) {
     }
 }

@@ -3,6 +3,7 @@ package ai.datasuite.metadata.rest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -162,6 +163,7 @@ public class TaskResource {
     @Operation(summary = "List tasks", description = "Ordered by task_id; every filter is optional.")
     @APIResponse(responseCode = "200", description = "One page of tasks",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TaskPage.class),
                     examples = @ExampleObject(name = "page", value = "{\"items\": [" + TASK_EXAMPLE
                             + "], \"page\": 0, \"size\": 20, \"total\": 1}")))
     @APIResponse(responseCode = "400", description = "level outside 1..3, page < 0, size outside 1..200",
@@ -192,5 +194,10 @@ public class TaskResource {
         return ProblemException.unsupportedMediaType(
                 "Send JSONL (application/x-ndjson, application/jsonl, application/x-jsonlines, application/jsonlines)"
                         + " or CSV (text/csv, application/csv)");
+    }
+
+    /** {@code PageView<TaskView>} under a name, for the OpenAPI document (@Schema cannot name a generic type). */
+    @Schema(name = "TaskPage", description = "One page of tasks")
+    record TaskPage(List<TaskView> items, int page, int size, long total) {
     }
 }

@@ -1,0 +1,94 @@
+package ai.datasuite.metadata.contract;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import ai.datasuite.metadata.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The OpenAPI document names every property as the JSON on the wire does (snake_case), and the list answers have a
+ * schema: each answer's keys are exactly the properties of the schema the document gives for it.
+ */
+@QuarkusTest
+class DocumentedNamesTest {
+
+    @Test
+    void answersCarryExactlyTheDocumentedProperties() {
+        JsonPath doc = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        String p = TestData.prefix();
+
+        Map<String, Object> file = TestData.newFile(p, p + ".csv");
+        file.put("details", Map.of("rows", 3));
+        assertTrue(properties(doc, "FileCreate").containsAll(file.keySet()), "the create body ingest sends");
+        String fileId = TestData.store(file);
+        assertAnswer(doc, "File", given().get("/api/v1/files/{id}", fileId));
+        JsonPath files = given().queryParam("owner_id", p).get("/api/v1/files").then().statusCode(200)
+                .extract().jsonPath();
+        assertPage(doc, "/api/v1/files", "FilePage", "File", files);
+
+        Map<String, Object> dataset = Map.of("id", UUID.randomUUID().toString(), "name", p, "file_id", fileId,
+                "rows", 3, "distinct_contexts", 1, "columns", List.of("context", "question", "answer"), "owner", p);
+        assertEquals(201, given().contentType(ContentType.JSON).body(dataset).post("/api/v1/datasets").statusCode());
+        assertAnswer(doc, "Dataset", given().get("/api/v1/datasets/{id}", dataset.get("id")));
+        JsonPath datasets = given().queryParam("owner", p).get("/api/v1/datasets").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("array", doc.getString(content("/api/v1/datasets") + ".schema.type"));
+        assertEquals("#/components/schemas/Dataset", doc.getString(content("/api/v1/datasets") + ".schema.items.'$ref'"));
+        assertEquals(properties(doc, "Dataset"), keys(datasets.getMap("[0]")));
+
+        given().contentType(ContentType.JSON).body(Map.of("username", p, "comment", "so glad",
+                        "prediction", Map.of("label", "joy", "score", 0.9, "model_version", "v1")))
+                .post("/api/v1/comments").then().statusCode(201);
+        JsonPath comments = given().queryParam("user", p).get("/api/v1/comments").then().statusCode(200)
+                .extract().jsonPath();
+        assertPage(doc, "/api/v1/comments", "CommentPage", "Comment", comments);
+        assertAnswer(doc, "CommentStats", given().get("/api/v1/comments/stats"));
+
+        given().contentType(TestData.JSONL).body(TestData.utf8(TestData.fixture("gaia-sample.jsonl", p)))
+                .post("/api/v1/tasks/import").then().statusCode(200);
+        assertAnswer(doc, "TaskWithFiles", given().get("/api/v1/tasks/{id}", p + "-t1"));
+        JsonPath tasks = given().get("/api/v1/tasks").then().statusCode(200).extract().jsonPath();
+        assertPage(doc, "/api/v1/tasks", "TaskPage", "Task", tasks);
+    }
+
+    private static void assertPage(JsonPath doc, String path, String page, String item, JsonPath answer) {
+        assertEquals("#/components/schemas/" + page, doc.getString(content(path) + ".schema.'$ref'"), path);
+        assertEquals(properties(doc, page), keys(answer.getMap("$")), page);
+        assertEquals("#/components/schemas/" + item,
+                doc.getString("components.schemas." + page + ".properties.items.items.'$ref'"), page + ".items");
+        assertEquals(properties(doc, item), keys(answer.getMap("items[0]")), item);
+    }
+
+    private static void assertAnswer(JsonPath doc, String schema, io.restassured.response.Response answer) {
+        assertEquals(200, answer.statusCode(), answer::asString);
+        assertEquals(properties(doc, schema), keys(answer.jsonPath().getMap("$")), schema);
+    }
+
+    private static String content(String path) {
+        return "paths.'" + path + "'.get.responses.'200'.content.'application/json'";
+    }
+
+    private static Set<String> properties(JsonPath doc, String schema) {
+        Map<String, Object> properties = doc.getMap("components.schemas." + schema + ".properties");
+        assertTrue(properties != null && !properties.isEmpty(), schema + " has properties");
+        return keys(properties);
+    }
+
+    private static Set<String> keys(Map<String, ?> map) {
+        assertTrue(map != null, "an object");
+        return new TreeSet<>(map.keySet());
+    }
+}
