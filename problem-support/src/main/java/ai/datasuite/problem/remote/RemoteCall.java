@@ -8,8 +8,15 @@ import java.lang.annotation.Target;
 import jakarta.interceptor.InterceptorBinding;
 
 /**
- * Binds {@link RemoteCallInterceptor} to a client bean that implements {@link Dependency}: the fault-tolerance
- * failures of its calls (timeout, open breaker) leave as that dependency's 503 problem.
+ * Binds {@link RemoteCallInterceptor} to a client bean that implements {@link Dependency} (usually by extending
+ * {@link RemoteDependency}): the fault-tolerance failures of its calls (timeout, open breaker) leave as that
+ * dependency's 503 problem.
+ * <p>
+ * The client beans carry {@code @Timeout @Retry @CircuitBreaker} without numbers and take the numbers from
+ * configuration ({@code quarkus.fault-tolerance."<class>".timeout.value}). Caveat, verified with SmallRye Fault
+ * Tolerance: a per-method key ({@code quarkus.fault-tolerance."<class>/<method>".timeout.value}) is read only when
+ * that method itself carries the annotation (a bare {@code @Timeout} on the method is enough); with the annotation
+ * only on the class, the per-method key is silently ignored. Check effective values with a test.
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)

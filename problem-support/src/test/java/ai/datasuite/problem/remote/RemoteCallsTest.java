@@ -22,6 +22,13 @@ class RemoteCallsTest {
     FakeRemoteClient client;
 
     @Test
+    void theInjectedProxyNamesTheDependency() {
+        assertEquals("fake-service", client.service());
+        assertTrue(client.baseUrl().startsWith("http://localhost:"), client.baseUrl());
+        assertEquals("fake-service-unavailable", client.unavailableSlug());
+    }
+
+    @Test
     void answerAndAbsence() {
         assertEquals("thing", client.get(200).orElseThrow().get("name"));
         assertTrue(client.get(404).isEmpty());
@@ -62,5 +69,12 @@ class RemoteCallsTest {
         RemoteUnavailableException e = assertThrows(RemoteUnavailableException.class, client::slow);
         assertTrue(e.detail().contains("no answer in time"), e.detail());
         assertTrue(e.detail().contains("fake-service"), e.detail());
+    }
+
+    @Test
+    void aPerMethodKeyIsReadOnlyWhereTheMethodCarriesTheAnnotationItself() {
+        assertEquals("late", client.slowWithOwnTimeout().get("name"), "its own 5 s timeout waits for the 2 s answer");
+        RemoteUnavailableException e = assertThrows(RemoteUnavailableException.class, client::slowWithIgnoredKey);
+        assertTrue(e.detail().contains("no answer in time"), "the class's 1 s still applies: " + e.detail());
     }
 }
