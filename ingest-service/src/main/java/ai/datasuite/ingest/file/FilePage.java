@@ -2,9 +2,12 @@ package ai.datasuite.ingest.file;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import ai.datasuite.ingest.client.RemotePage;
 
 /** One page of the file list, newest first. */
+@Schema(name = "FilePage", description = "One page of files, newest first")
 public record FilePage(List<FileView> items, int page, int size, long total) {
 
     static FilePage of(RemotePage page) {

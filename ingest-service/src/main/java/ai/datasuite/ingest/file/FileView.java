@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import ai.datasuite.ingest.client.RemoteFile;
 
 /**
  * A stored file as ingest-service answers it: its record in metadata-service (the system of record), in ingest's own
  * type so that a change of the remote shape is a change of this mapping, never silently of ingest's API.
  */
+@Schema(name = "File")
 public record FileView(
         String id,
         String ownerId,

@@ -76,8 +76,10 @@ public class FileResource {
                     + "`{user_id, data_type, task_id?, tags?}`. The type is detected from the content; text is "
                     + "extracted. The same bytes for the same user return the existing record with 200.")
     @APIResponse(responseCode = "201", description = "Stored",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "file", value = FILE_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "The same user already stored these bytes; that record")
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FileView.class),
+                    examples = @ExampleObject(name = "file", value = FILE_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The same user already stored these bytes; that record",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FileView.class)))
     @APIResponse(responseCode = "400", description = "Missing part or malformed metadata",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "validation", value = "{\"type\": \"urn:ai-data-suite:problem:validation\", \"title\": \"Malformed metadata\", \"status\": 400, \"detail\": \"the 'metadata' part is not valid JSON of {user_id, data_type, task_id?, tags?}\"}")))
     @APIResponse(responseCode = "413", description = "File or archive exceeds a limit",
@@ -123,7 +125,8 @@ public class FileResource {
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "validation",
                     value = "{\"type\": \"urn:ai-data-suite:problem:validation\", \"title\": \"Invalid paging\", \"status\": 400, \"detail\": \"size must be a whole number, not 'ten'\"}")))
     @APIResponse(responseCode = "200", description = "A page of files",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "page",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FilePage.class),
+                    examples = @ExampleObject(name = "page",
                     value = "{\"items\": [" + FILE_EXAMPLE + "], \"page\": 0, \"size\": 20, \"total\": 1}")))
     public FilePage list(@RestQuery("user_id") String userId, @RestQuery("data_type") String dataType,
                          @RestQuery("media_type") String mediaType, @RestQuery String tag,
@@ -143,7 +146,8 @@ public class FileResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Get a file's record")
     @APIResponse(responseCode = "200", description = "The record",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "file", value = FILE_EXAMPLE)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FileView.class),
+                    examples = @ExampleObject(name = "file", value = FILE_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "Unknown id",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = "{\"type\": \"urn:ai-data-suite:problem:not-found\", \"title\": \"Not found\", \"status\": 404, \"detail\": \"file '5b0c3c2e-8d0e-4f7b-9a77-0f3c8c1b2a10' does not exist\"}")))
     public FileView get(@PathParam("id") String id) {
@@ -153,8 +157,10 @@ public class FileResource {
     @GET
     @Path("/{id}/content")
     @Operation(summary = "Stream the file's bytes", description = "Honours a single `Range: bytes=a-b` (206).")
-    @APIResponse(responseCode = "200", description = "The whole file")
-    @APIResponse(responseCode = "206", description = "The requested range")
+    @APIResponse(responseCode = "200", description = "The whole file, as its stored media type",
+            content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "206", description = "The requested range, as the file's stored media type",
+            content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "Unknown id",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = "{\"type\": \"urn:ai-data-suite:problem:not-found\", \"title\": \"Not found\", \"status\": 404, \"detail\": \"file '5b0c3c2e-8d0e-4f7b-9a77-0f3c8c1b2a10' does not exist\"}")))
     @APIResponse(responseCode = "416", description = "Range outside the file",
@@ -177,7 +183,8 @@ public class FileResource {
     @Path("/{id}/text")
     @Produces("text/plain; charset=utf-8")
     @Operation(summary = "Stream the text extracted from the file")
-    @APIResponse(responseCode = "200", description = "The text (UTF-8)")
+    @APIResponse(responseCode = "200", description = "The text (UTF-8)",
+            content = @Content(mediaType = "text/plain; charset=utf-8", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "Unknown id, or the file has no text (an image, say)",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "no-text", value = "{\"type\": \"urn:ai-data-suite:problem:no-text\", \"title\": \"No text\", \"status\": 404, \"detail\": \"file '5b0c...' (image/png) has no extractable text\"}")))
     public Response text(@PathParam("id") String id) {
