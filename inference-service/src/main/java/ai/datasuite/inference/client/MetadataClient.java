@@ -12,6 +12,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import ai.datasuite.problem.remote.RemoteCall;
 import ai.datasuite.problem.remote.RemoteCalls;
+import ai.datasuite.problem.remote.RemoteDependency;
 import ai.datasuite.problem.remote.RemoteNotReachedException;
 import ai.datasuite.problem.remote.RemoteRejectedException;
 
@@ -33,25 +34,14 @@ import ai.datasuite.problem.remote.RemoteRejectedException;
 @Timeout
 @Retry(abortOn = RemoteRejectedException.class)
 @CircuitBreaker(skipOn = RemoteRejectedException.class)
-public class MetadataClient implements RemoteCall.Dependency {
+public class MetadataClient extends RemoteDependency {
 
     private final MetadataApi api;
-    private final String baseUrl;
 
     public MetadataClient(@RestClient MetadataApi api,
                           @ConfigProperty(name = "quarkus.rest-client.metadata.url") String baseUrl) {
+        super("metadata-service", baseUrl);
         this.api = api;
-        this.baseUrl = baseUrl;
-    }
-
-    @Override
-    public String service() {
-        return "metadata-service";
-    }
-
-    @Override
-    public String baseUrl() {
-        return baseUrl;
     }
 
     /** The problem type published before the shared library existed; clients match on it. */

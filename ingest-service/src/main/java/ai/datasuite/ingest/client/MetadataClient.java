@@ -14,6 +14,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import ai.datasuite.problem.remote.RemoteCall;
 import ai.datasuite.problem.remote.RemoteCalls;
+import ai.datasuite.problem.remote.RemoteDependency;
 import ai.datasuite.problem.remote.RemoteRejectedException;
 import ai.datasuite.problem.remote.RemoteUnavailableException;
 
@@ -30,25 +31,14 @@ import ai.datasuite.problem.remote.RemoteUnavailableException;
 @Timeout
 @Retry(abortOn = RemoteRejectedException.class)
 @CircuitBreaker(skipOn = RemoteRejectedException.class)
-public class MetadataClient implements RemoteCall.Dependency {
+public class MetadataClient extends RemoteDependency {
 
     private final MetadataApi api;
-    private final String baseUrl;
 
     public MetadataClient(@RestClient MetadataApi api,
                           @ConfigProperty(name = "quarkus.rest-client.metadata.url") String baseUrl) {
+        super("metadata-service", baseUrl);
         this.api = api;
-        this.baseUrl = baseUrl;
-    }
-
-    @Override
-    public String service() {
-        return "metadata-service";
-    }
-
-    @Override
-    public String baseUrl() {
-        return baseUrl;
     }
 
     /** The type ingest published before the common library named it {@code metadata-service-unavailable}. */

@@ -21,6 +21,7 @@ import io.vertx.core.buffer.Buffer;
 
 import ai.datasuite.problem.remote.RemoteCall;
 import ai.datasuite.problem.remote.RemoteCalls;
+import ai.datasuite.problem.remote.RemoteDependency;
 import ai.datasuite.problem.remote.RemoteRejectedException;
 
 /**
@@ -35,7 +36,7 @@ import ai.datasuite.problem.remote.RemoteRejectedException;
 @Timeout
 @Retry(abortOn = RemoteRejectedException.class)
 @CircuitBreaker(skipOn = RemoteRejectedException.class)
-public class IngestClient implements RemoteCall.Dependency {
+public class IngestClient extends RemoteDependency {
 
     public static final String SERVICE = "ingest-service";
 
@@ -44,24 +45,13 @@ public class IngestClient implements RemoteCall.Dependency {
     }
 
     private final IngestApi api;
-    private final String baseUrl;
     private final ObjectMapper json;
 
     public IngestClient(@RestClient IngestApi api, @ConfigProperty(name = "quarkus.rest-client.ingest.url") String baseUrl,
                         ObjectMapper json) {
+        super(SERVICE, baseUrl);
         this.api = api;
-        this.baseUrl = baseUrl;
         this.json = json;
-    }
-
-    @Override
-    public String service() {
-        return SERVICE;
-    }
-
-    @Override
-    public String baseUrl() {
-        return baseUrl;
     }
 
     /** Stores the bytes as {@code fileName} for {@code userId} with the given data type and tags. */

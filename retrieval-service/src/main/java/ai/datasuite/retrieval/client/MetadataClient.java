@@ -13,6 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import ai.datasuite.problem.remote.RemoteCall;
 import ai.datasuite.problem.remote.RemoteCalls;
+import ai.datasuite.problem.remote.RemoteDependency;
 import ai.datasuite.problem.remote.RemoteRejectedException;
 
 /**
@@ -27,27 +28,16 @@ import ai.datasuite.problem.remote.RemoteRejectedException;
 @Timeout
 @Retry(abortOn = RemoteRejectedException.class)
 @CircuitBreaker(skipOn = RemoteRejectedException.class)
-public class MetadataClient implements RemoteCall.Dependency {
+public class MetadataClient extends RemoteDependency {
 
     public static final String SERVICE = "metadata-service";
 
     private final MetadataApi api;
-    private final String baseUrl;
 
     public MetadataClient(@RestClient MetadataApi api,
                           @ConfigProperty(name = "quarkus.rest-client.metadata.url") String baseUrl) {
+        super(SERVICE, baseUrl);
         this.api = api;
-        this.baseUrl = baseUrl;
-    }
-
-    @Override
-    public String service() {
-        return SERVICE;
-    }
-
-    @Override
-    public String baseUrl() {
-        return baseUrl;
     }
 
     public RemoteDataset create(NewRemoteDataset dataset) {
