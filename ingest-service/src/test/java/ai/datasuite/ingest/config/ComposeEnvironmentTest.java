@@ -1,43 +1,18 @@
 package ai.datasuite.ingest.config;
 
-import static ai.datasuite.testsupport.DeploymentEnvironment.assertReadable;
-import static ai.datasuite.testsupport.DeploymentEnvironment.composeKeys;
-import static ai.datasuite.testsupport.DeploymentEnvironment.kubernetesKeys;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-
 import ai.datasuite.ingest.support.FakeMetadataResource;
 import ai.datasuite.ingest.support.S3ProxyResource;
-import ai.datasuite.testsupport.DeploymentEnvironment;
+import ai.datasuite.testsupport.DeploymentEnvironmentTestBase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Every environment key docker-compose.yml and the Kubernetes manifest give this service must be one it really reads. */
+/** The environment keys docker-compose.yml and deploy/k8s/ give this service are keys it reads (checks in the base). */
 @QuarkusTest
 @WithTestResource(S3ProxyResource.class)
 @WithTestResource(FakeMetadataResource.class)
-class ComposeEnvironmentTest {
+class ComposeEnvironmentTest extends DeploymentEnvironmentTestBase {
 
-    private static final String SERVICE = "ingest-service";
-
-    @Test
-    void composeKeysAreKeysTheServiceReads() {
-        assertReadable(SERVICE, composeKeys(SERVICE), "docker-compose.yml");
-    }
-
-    @Test
-    void kubernetesKeysAreKeysTheServiceReads() {
-        assertReadable(SERVICE, kubernetesKeys(SERVICE), "deploy/k8s/" + SERVICE + ".yaml");
-    }
-
-    @Test
-    void anUnknownKeyWouldBeCaught() {
-        Set<String> readable = DeploymentEnvironment.readableKeys();
-        assertTrue(readable.contains("INGEST_MAX_FILE_SIZE"));
-        assertFalse(readable.contains("INGEST_MAX_FILE_SIZ"));
+    ComposeEnvironmentTest() {
+        super("ingest-service", "INGEST_MAX_FILE_SIZE", "INGEST_MAX_FILE_SIZ");
     }
 }
