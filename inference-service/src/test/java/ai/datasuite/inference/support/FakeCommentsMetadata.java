@@ -1,10 +1,6 @@
 package ai.datasuite.inference.support;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,15 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
+import ai.datasuite.testsupport.FakeHttpServer;
 import ai.datasuite.testsupport.openapi.ContractRecorder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -42,7 +35,6 @@ public class FakeCommentsMetadata implements QuarkusTestResourceLifecycleManager
 
     public static final List<String> LABELS = List.of("anger", "disgust", "fear", "joy", "neutral", "sadness", "surprise");
     private static final String BASE = "/api/v1/comments";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A request as received: method, path with query, JSON body (null for none). */
     public record Recorded(String method, String path, Map<String, Object> body) {
@@ -55,7 +47,7 @@ public class FakeCommentsMetadata implements QuarkusTestResourceLifecycleManager
     private static final AtomicLong NEXT = new AtomicLong(1);
     private static final AtomicLong CLOCK_OFFSET_MS = new AtomicLong();
 
-    private HttpServer server;
+    private FakeHttpServer server;
 
     /** One stored comment with its lease. */
     static final class Row {
@@ -101,20 +93,13 @@ public class FakeCommentsMetadata implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext(BASE, this::handle);
-            server.setExecutor(Executors.newFixedThreadPool(8));
-            server.start();
-            return Map.of("quarkus.rest-client.metadata.url", "http://127.0.0.1:" + server.getAddress().getPort());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        server = FakeHttpServer.start(BASE, this::handle, 8);
+        return Map.of("quarkus.rest-client.metadata.url", server.url());
     }
 
     @Override
     public void stop() {
-        server.stop(0);
+        server.stop();
     }
 
     // ---- what tests use ----
@@ -196,7 +181,8 @@ public class FakeCommentsMetadata implements QuarkusTestResourceLifecycleManager
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             String raw = exchange.getRequestURI().getRawQuery();
-            Map<String, Object> body = method.equals("GET") ? null : read(exchange.getRequestBody());
+            Map<String, Object> body = method.equals("GET") ? null
+                    : FakeHttpServer.readJson(exchange.getRequestBody().readAllBytes());
             REQUESTS.add(new Recorded(method, path + (raw == null ? "" : "?" + raw), body));
             CONTRACT.request(method, path + (raw == null ? "" : "?" + raw), "application/json", body);
             if (DOWN.get()) {
@@ -204,7 +190,7 @@ public class FakeCommentsMetadata implements QuarkusTestResourceLifecycleManager
                 return;
             }
             String rest = path.substring(BASE.length());
-            Map<String, String> query = query(raw);
+            Map<String, String> query = FakeHttpServer.query(exchange);
             synchronized (FakeCommentsMetadata.class) {
                 if (rest.isEmpty() && method.equals("POST")) {
                     create(exchange, body);
@@ -451,28 +437,7 @@ public class FakeCommentsMetadata implements QuarkusTestResourceLifecycleManager
         return p;
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                String[] kv = pair.split("=", 2);
-                query.put(kv[0], kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-            }
-        }
-        return query;
-    }
-
-    private static Map<String, Object> read(InputStream body) throws IOException {
-        byte[] bytes = body.readAllBytes();
-        return bytes.length == 0 ? null : JSON.readValue(bytes, new TypeReference<>() { });
-    }
-
     private static void send(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        String type = status >= 400 ? "application/problem+json" : "application/json";
-        CONTRACT.answer(exchange.getRequestMethod(), exchange.getRequestURI().toString(), status, type, body);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        FakeHttpServer.sendJson(exchange, status, body, CONTRACT);
     }
 }

@@ -1,24 +1,18 @@
 package ai.datasuite.ingest.support;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
+import ai.datasuite.testsupport.FakeHttpServer;
 import ai.datasuite.testsupport.openapi.ContractRecorder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -49,24 +43,17 @@ public class FakeMetadataResource implements QuarkusTestResourceLifecycleManager
     public static final java.util.concurrent.atomic.AtomicReference<CreateFault> CREATE_FAULT =
             new java.util.concurrent.atomic.AtomicReference<>(CreateFault.NONE);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private HttpServer server;
+    private FakeHttpServer server;
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/api/v1/files", this::handle);
-            server.start();
-            return Map.of("quarkus.rest-client.metadata.url", "http://127.0.0.1:" + server.getAddress().getPort());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        server = FakeHttpServer.start("/api/v1/files", this::handle, 0);
+        return Map.of("quarkus.rest-client.metadata.url", server.url());
     }
 
     @Override
     public void stop() {
-        server.stop(0);
+        server.stop();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -89,7 +76,7 @@ public class FakeMetadataResource implements QuarkusTestResourceLifecycleManager
             } else if (path.isEmpty() && method.equals("POST")) {
                 create(exchange, read(exchange));
             } else if (path.isEmpty() && method.equals("GET")) {
-                list(exchange, query(exchange.getRequestURI().getRawQuery()));
+                list(exchange, FakeHttpServer.query(exchange));
             } else {
                 String id = path.substring(1);
                 Map<String, Object> row = ROWS.get(id);
@@ -98,7 +85,7 @@ public class FakeMetadataResource implements QuarkusTestResourceLifecycleManager
                             "detail", "file '" + id + "' does not exist"));
                 } else if (method.equals("DELETE")) {
                     ROWS.remove(id);
-                    noContent(exchange);
+                    FakeHttpServer.sendNoContent(exchange, CONTRACT);
                 } else {
                     send(exchange, 200, row);
                 }
@@ -163,34 +150,13 @@ public class FakeMetadataResource implements QuarkusTestResourceLifecycleManager
         return query.get(key) == null || query.get(key).equals(row.get(key));
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                String[] kv = pair.split("=", 2);
-                query.put(kv[0], kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-            }
-        }
-        return query;
-    }
-
     private static Map<String, Object> read(HttpExchange exchange) throws IOException {
-        Map<String, Object> body = JSON.readValue(exchange.getRequestBody(), new TypeReference<>() { });
+        Map<String, Object> body = FakeHttpServer.readJson(exchange.getRequestBody().readAllBytes());
         CONTRACT.request(exchange.getRequestMethod(), exchange.getRequestURI().toString(), "application/json", body);
         return body;
     }
 
-    private static void noContent(HttpExchange exchange) throws IOException {
-        CONTRACT.answer(exchange.getRequestMethod(), exchange.getRequestURI().toString(), 204, null, null);
-        exchange.sendResponseHeaders(204, -1);
-    }
-
     private static void send(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        String type = status >= 400 ? "application/problem+json" : "application/json";
-        CONTRACT.answer(exchange.getRequestMethod(), exchange.getRequestURI().toString(), status, type, body);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        FakeHttpServer.sendJson(exchange, status, body, CONTRACT);
     }
 }

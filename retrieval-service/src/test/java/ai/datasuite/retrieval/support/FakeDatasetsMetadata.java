@@ -1,27 +1,20 @@
 package ai.datasuite.retrieval.support;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
+import ai.datasuite.testsupport.FakeHttpServer;
 import ai.datasuite.testsupport.openapi.ContractRecorder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -36,7 +29,6 @@ public class FakeDatasetsMetadata implements QuarkusTestResourceLifecycleManager
 
     private static final String BASE = "/api/v1/datasets";
     private static final String PROBLEM = "urn:ai-data-suite:problem:";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What this fake did that metadata-service's OpenAPI document (contracts/) does not allow. */
     public static final ContractRecorder CONTRACT = ContractRecorder.of("FakeDatasetsMetadata", "metadata-service");
@@ -48,24 +40,17 @@ public class FakeDatasetsMetadata implements QuarkusTestResourceLifecycleManager
     public static final List<Recorded> REQUESTS = new CopyOnWriteArrayList<>();
     public static final AtomicBoolean FAIL_CREATES = new AtomicBoolean();
 
-    private HttpServer server;
+    private FakeHttpServer server;
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext(BASE, this::handle);
-            server.setExecutor(Executors.newFixedThreadPool(4));
-            server.start();
-            return Map.of("quarkus.rest-client.metadata.url", "http://127.0.0.1:" + server.getAddress().getPort());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        server = FakeHttpServer.start(BASE, this::handle, 4);
+        return Map.of("quarkus.rest-client.metadata.url", server.url());
     }
 
     @Override
     public void stop() {
-        server.stop(0);
+        server.stop();
     }
 
     public static void reset() {
@@ -93,7 +78,7 @@ public class FakeDatasetsMetadata implements QuarkusTestResourceLifecycleManager
                     send(exchange, 500, Map.of("type", PROBLEM + "internal", "status", 500, "detail", "fake metadata failed"));
                     return;
                 }
-                Map<String, Object> request = JSON.readValue(body, new TypeReference<>() { });
+                Map<String, Object> request = FakeHttpServer.readJson(body);
                 CONTRACT.request(method, exchange.getRequestURI().toString(), "application/json", request);
                 String newId = (String) request.get("id");
                 Map<String, Object> existing = DATASETS.get(newId);
@@ -106,7 +91,7 @@ public class FakeDatasetsMetadata implements QuarkusTestResourceLifecycleManager
                 DATASETS.put(newId, view);
                 send(exchange, 201, view);
             } else if (method.equals("GET") && id == null) {
-                Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+                Map<String, String> query = FakeHttpServer.query(exchange);
                 List<Map<String, Object>> list = new ArrayList<>(DATASETS.values().stream()
                         .filter(d -> query.get("owner") == null || query.get("owner").equals(d.get("owner")))
                         .filter(d -> query.get("file_id") == null || query.get("file_id").equals(d.get("file_id")))
@@ -124,8 +109,7 @@ public class FakeDatasetsMetadata implements QuarkusTestResourceLifecycleManager
                 if (DATASETS.remove(id) == null) {
                     send(exchange, 404, Map.of("type", PROBLEM + "not-found", "status", 404, "detail", "No dataset " + id));
                 } else {
-                    CONTRACT.answer(method, exchange.getRequestURI().toString(), 204, null, null);
-                    exchange.sendResponseHeaders(204, -1);
+                    FakeHttpServer.sendNoContent(exchange, CONTRACT);
                 }
             } else {
                 send(exchange, 405, Map.of("type", PROBLEM + "method-not-allowed", "status", 405));
@@ -133,25 +117,7 @@ public class FakeDatasetsMetadata implements QuarkusTestResourceLifecycleManager
         }
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return query;
-    }
-
     private static void send(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        String type = status >= 400 ? "application/problem+json" : "application/json";
-        CONTRACT.answer(exchange.getRequestMethod(), exchange.getRequestURI().toString(), status, type, body);
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        FakeHttpServer.sendJson(exchange, status, body, CONTRACT);
     }
 }

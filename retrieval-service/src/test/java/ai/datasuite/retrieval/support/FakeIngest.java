@@ -1,7 +1,6 @@
 package ai.datasuite.retrieval.support;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,14 +11,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
+import ai.datasuite.testsupport.FakeHttpServer;
 import ai.datasuite.testsupport.openapi.ContractRecorder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -33,7 +29,6 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
 
     private static final String BASE = "/api/v1/files";
     private static final String PROBLEM = "urn:ai-data-suite:problem:";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What this fake did that ingest-service's OpenAPI document (contracts/) does not allow. */
     public static final ContractRecorder CONTRACT = ContractRecorder.of("FakeIngest", "ingest-service");
@@ -48,24 +43,17 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
     public static final List<String> CONTENT_READS = new CopyOnWriteArrayList<>();
     public static final AtomicBoolean DOWN = new AtomicBoolean();
 
-    private HttpServer server;
+    private FakeHttpServer server;
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext(BASE, this::handle);
-            server.setExecutor(Executors.newFixedThreadPool(4));
-            server.start();
-            return Map.of("quarkus.rest-client.ingest.url", "http://127.0.0.1:" + server.getAddress().getPort());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        server = FakeHttpServer.start(BASE, this::handle, 4);
+        return Map.of("quarkus.rest-client.ingest.url", server.url());
     }
 
     @Override
     public void stop() {
-        server.stop(0);
+        server.stop();
     }
 
     public static void reset() {
@@ -112,8 +100,7 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
                     return;
                 }
                 DELETED.add(rest);
-                CONTRACT.answer(method, path, 204, null, null);
-                exchange.sendResponseHeaders(204, -1);
+                FakeHttpServer.sendNoContent(exchange, CONTRACT);
                 return;
             }
             send(exchange, 404, Map.of("type", PROBLEM + "not-found", "status", 404,
@@ -132,7 +119,7 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
                     "detail", "file and metadata parts are required"));
             return;
         }
-        Map<String, Object> meta = JSON.readValue(metadata.bytes(), new TypeReference<>() { });
+        Map<String, Object> meta = FakeHttpServer.readJson(metadata.bytes());
         CONTRACT.request("POST", exchange.getRequestURI().toString(), contentType, Map.of("metadata", meta));
         String user = (String) meta.get("user_id");
         String sha = sha256(file.bytes());
@@ -208,11 +195,6 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void send(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        String type = status >= 400 ? "application/problem+json" : "application/json";
-        CONTRACT.answer(exchange.getRequestMethod(), exchange.getRequestURI().toString(), status, type, body);
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        FakeHttpServer.sendJson(exchange, status, body, CONTRACT);
     }
 }
