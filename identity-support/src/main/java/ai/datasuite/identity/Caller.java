@@ -2,6 +2,8 @@ package ai.datasuite.identity;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import io.quarkus.security.identity.SecurityIdentity;
 
 import ai.datasuite.problem.ProblemException;
@@ -15,9 +17,11 @@ import ai.datasuite.problem.ProblemException;
 public class Caller {
 
     private final SecurityIdentity identity;
+    private final IdentityConfig config;
 
-    public Caller(SecurityIdentity identity) {
+    public Caller(SecurityIdentity identity, IdentityConfig config) {
         this.identity = identity;
+        this.config = config;
     }
 
     /** The user id (or, for {@link Roles#SERVICE}, the service's name). */
@@ -26,12 +30,40 @@ public class Caller {
     }
 
     public String role() {
+        return roleOf(identity);
+    }
+
+    static String roleOf(SecurityIdentity identity) {
         for (String role : new String[] {Roles.ADMIN, Roles.SERVICE, Roles.ANNOTATOR, Roles.USER}) {
             if (identity.hasRole(role)) {
                 return role;
             }
         }
         return Roles.USER;
+    }
+
+    /** The service that signed this caller's token (its {@code azp}): the gateway for people's calls. */
+    public String signedBy() {
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("azp") : null;
+    }
+
+    /**
+     * True when the call comes from another service of the suite (a hop made for a caller, or background work), not
+     * straight from the gateway: internal endpoints (object keys, claims, key lookups) accept only these.
+     */
+    public boolean viaService() {
+        if (identity.hasRole(Roles.SERVICE)) {
+            return true;
+        }
+        String signer = signedBy();
+        return signer != null && !signer.equals(config.gatewayName());
+    }
+
+    /** 403 unless {@link #viaService()}: for endpoints only the suite's services call. */
+    public void requireService(String what) {
+        if (!viaService()) {
+            throw forbidden(what + " is internal to the suite; services call it, people do not.");
+        }
     }
 
     /** Admins and the suite's services see and change everyone's data. */

@@ -20,4 +20,8 @@ public interface IdentityConfig {
     /** This service's name, the subject of its own identity and the {@code azp} of the tokens it mints. */
     @WithDefault("${quarkus.application.name}")
     String serviceName();
+
+    /** The gateway's service name: tokens it signs are people's calls, never a service's. */
+    @WithDefault("chat-gateway")
+    String gatewayName();
 }

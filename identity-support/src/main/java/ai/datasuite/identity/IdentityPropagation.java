@@ -30,8 +30,7 @@ public class IdentityPropagation implements ClientRequestFilter {
         if (caller == null) {
             token = tokens.mintForService();
         } else {
-            Caller view = new Caller(caller);
-            token = tokens.mint(view.id(), view.role());
+            token = tokens.mint(caller.getPrincipal().getName(), Caller.roleOf(caller));
         }
         request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token);
     }

@@ -16,14 +16,21 @@ import io.quarkus.test.junit.QuarkusTest;
 class IdentityTest {
 
     private static String token(String user, String role) {
-        return IdentityTokens.sign(IdentityTokens.claims("ai-data-suite", user, role, Duration.ofMinutes(5), "test"),
+        return token(user, role, "chat-gateway");
+    }
+
+    private static String token(String user, String role, String signedBy) {
+        return IdentityTokens.sign(IdentityTokens.claims("ai-data-suite", user, role, Duration.ofMinutes(5), signedBy),
                 TestKeys.pair().getPrivate());
     }
 
     @Test
     void aVerifiedTokenNamesTheCallerAndRole() {
         given().auth().oauth2(token("alice", Roles.USER)).get("/test/whoami").then()
-                .statusCode(200).body("id", equalTo("alice")).body("role", equalTo("user")).body("admin", equalTo(false));
+                .statusCode(200).body("id", equalTo("alice")).body("role", equalTo("user")).body("admin", equalTo(false))
+                .body("via_service", equalTo(false));
+        given().auth().oauth2(token("alice", Roles.USER, "ingest-service")).get("/test/whoami").then()
+                .statusCode(200).body("id", equalTo("alice")).body("via_service", equalTo(true));
         given().auth().oauth2(token("reconciler", Roles.SERVICE)).get("/test/whoami").then()
                 .statusCode(200).body("role", equalTo("service")).body("admin", equalTo(true));
     }
@@ -84,7 +91,8 @@ class IdentityTest {
     @Test
     void aRestClientHopCarriesTheCallerFreshlySigned() {
         given().auth().oauth2(token("alice", Roles.ANNOTATOR)).get("/test/hop").then()
-                .statusCode(200).body("id", equalTo("alice")).body("role", equalTo("annotator"));
+                .statusCode(200).body("id", equalTo("alice")).body("role", equalTo("annotator"))
+                .body("via_service", equalTo(true)); // re-signed by this service (azp identity-test)
     }
 
     @Test

@@ -25,7 +25,8 @@ public class WhoAmIResource {
     @GET
     @Path("/whoami")
     public Map<String, Object> whoami() {
-        return Map.of("id", caller.id(), "role", caller.role(), "admin", caller.isAdmin());
+        return Map.of("id", caller.id(), "role", caller.role(), "admin", caller.isAdmin(),
+                "via_service", caller.viaService());
     }
 
     @GET
