@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -82,14 +84,26 @@ public final class DeploymentEnvironment {
         return readable;
     }
 
-    /** Variables application.properties reads itself, as in {@code ${LOG_JSON:false}}. */
+    /**
+     * Variables the configuration files read themselves, as in {@code ${LOG_JSON:false}}: the service's
+     * application.properties and the libraries' META-INF/microprofile-config.properties (identity-support reads
+     * {@code SUITE_IDENTITY_PUBLIC_KEY} there).
+     */
     private static Set<String> referencedVariables() {
-        try (InputStream in = DeploymentEnvironment.class.getResourceAsStream("/application.properties")) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            Set<String> names = new HashSet<>();
-            Matcher m = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]").matcher(text);
-            while (m.find()) {
-                names.add(m.group(1));
+        Set<String> names = new HashSet<>();
+        try {
+            List<URL> files = new ArrayList<>();
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            files.addAll(Collections.list(loader.getResources("application.properties")));
+            files.addAll(Collections.list(loader.getResources("META-INF/microprofile-config.properties")));
+            Pattern reference = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+            for (URL file : files) {
+                try (InputStream in = file.openStream()) {
+                    Matcher m = reference.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    while (m.find()) {
+                        names.add(m.group(1));
+                    }
+                }
             }
             return names;
         } catch (IOException e) {
