@@ -81,7 +81,7 @@ public final class LargeUploadBenchmark {
     }
 
     /** Text (so that ingest accepts and extracts it), generated once and kept for later runs. */
-    private static Path textFile(long size) throws IOException {
+    static Path textFile(long size) throws IOException {
         Path file = Suite.DATA.resolve("bench/large-" + size + ".txt");
         if (Files.exists(file) && Files.size(file) == size) {
             return file;
@@ -106,7 +106,7 @@ public final class LargeUploadBenchmark {
         return file;
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;

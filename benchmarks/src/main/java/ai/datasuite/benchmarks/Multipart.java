@@ -25,6 +25,12 @@ final class Multipart {
     }
 
     static JsonNode upload(String user, String name, HttpRequest.BodyPublisher file, long fileLength) {
+        return upload(Suite.INGEST, "Authorization", Suite.bearer(), user, name, file, fileLength);
+    }
+
+    /** The same upload to {@code base} (ingest-service, or the gateway with an API key) with the given credential. */
+    static JsonNode upload(URI base, String authHeader, String authValue, String user, String name,
+                           HttpRequest.BodyPublisher file, long fileLength) {
         String boundary = "bench-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n"
                 + "{\"user_id\":\"" + user + "\",\"data_type\":\"benchmark\"}\r\n--" + boundary
@@ -33,7 +39,8 @@ final class Multipart {
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
                 HttpRequest.BodyPublishers.ofByteArray(head), file, HttpRequest.BodyPublishers.ofByteArray(tail));
-        HttpRequest request = HttpRequest.newBuilder(Suite.INGEST.resolve("/api/v1/files"))
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/files"))
+                .header(authHeader, authValue)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(body)
                 .build();
@@ -62,7 +69,7 @@ final class Multipart {
     static void delete(List<String> ids) {
         for (String id : ids) {
             try {
-                HTTP.send(HttpRequest.newBuilder(URI.create(Suite.INGEST + "/api/v1/files/" + id)).DELETE().build(),
+                HTTP.send(Suite.request(URI.create(Suite.INGEST + "/api/v1/files/" + id)).DELETE().build(),
                         HttpResponse.BodyHandlers.discarding());
             } catch (IOException | InterruptedException e) {
                 System.err.println("could not delete benchmark file " + id + ": " + e.getMessage());

@@ -35,7 +35,7 @@ public final class PredictBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        JsonNode model = JSON.readTree(get(http, "/api/v1/models/emotion"));
+        JsonNode model = JSON.readTree(get(http, "/api/v1/classifiers/emotion"));
         Path folder = modelFolder(model.path("version").asText());
         int maxLength = model.path("max_length").asInt(512);
         int threads = Integer.parseInt(env("INFERENCE_SERVING_INTRA_OP_THREADS",
@@ -86,7 +86,7 @@ public final class PredictBenchmark {
         long[] latencies = new long[requests];
         for (int i = 0; i < requests; i++) {
             byte[] body = JSON.writeValueAsBytes(Map.of("texts", slice(texts, i, batch)));
-            HttpRequest request = HttpRequest.newBuilder(INFERENCE.resolve("/api/v1/predict"))
+            HttpRequest request = Suite.request(INFERENCE.resolve("/api/v1/predict"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             long t = System.nanoTime();
@@ -128,7 +128,7 @@ public final class PredictBenchmark {
     }
 
     private static String get(HttpClient http, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(INFERENCE.resolve(path)).build(),
+        HttpResponse<String> response = http.send(Suite.request(INFERENCE.resolve(path)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "

@@ -90,14 +90,14 @@ final class Retrieval {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HttpRequest request = HttpRequest.newBuilder(BASE.resolve("/api/v1/datasets"))
+        HttpRequest request = Suite.request(BASE.resolve("/api/v1/datasets"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         return expect(request, 201).path("id").asText();
     }
 
     static JsonNode get(String path) {
-        return expect(HttpRequest.newBuilder(BASE.resolve(path)).build(), 200);
+        return expect(Suite.request(BASE.resolve(path)).build(), 200);
     }
 
     static JsonNode post(String path, Object body) {
@@ -107,7 +107,7 @@ final class Retrieval {
     /** A JSON POST, built ahead so that timing covers only the exchange. */
     static HttpRequest postRequest(String path, Object body) {
         try {
-            return HttpRequest.newBuilder(BASE.resolve(path)).header("Content-Type", "application/json")
+            return Suite.request(BASE.resolve(path)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -121,7 +121,7 @@ final class Retrieval {
             uri.append(sep).append(q.getKey()).append('=').append(URLEncoder.encode(q.getValue(), StandardCharsets.UTF_8));
             sep = '&';
         }
-        return expect(HttpRequest.newBuilder(BASE.resolve(uri.toString())).DELETE().build(), 200);
+        return expect(Suite.request(BASE.resolve(uri.toString())).DELETE().build(), 200);
     }
 
     /** Sends, checks the status and parses the JSON answer. */

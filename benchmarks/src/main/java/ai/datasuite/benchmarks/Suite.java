@@ -4,7 +4,16 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.http.HttpRequest;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
+
+import ai.datasuite.identity.IdentityTokens;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -21,10 +30,39 @@ final class Suite {
 
     static final String BUCKET = env("INGEST_STORAGE_BUCKET", "ai-data-suite");
     static final URI INGEST = URI.create("http://127.0.0.1:" + env("INGEST_PORT", "8081"));
+    static final URI GATEWAY = URI.create("http://127.0.0.1:" + env("GATEWAY_PORT", "8080"));
+    static final URI INFERENCE = URI.create("http://127.0.0.1:" + env("INFERENCE_PORT", "8083"));
     static final URI S3 = URI.create("http://127.0.0.1:" + env("S3_PORT", "9000"));
     static final Path DATA = Path.of(env("SUITE_DATA_DIR", ".suite-data"));
 
+    private static volatile String bearer;
+
     private Suite() {
+    }
+
+    /**
+     * A request to a service as the suite's services take them: with a signed identity ({@code Authorization:
+     * Bearer}), here an admin "benchmark" minted with the suite's own signing key from {@code .suite-data/secrets}
+     * (the benchmarks measure the services themselves, not the gateway in front of them).
+     */
+    static HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", bearer());
+    }
+
+    static String bearer() {
+        if (bearer == null) {
+            Path pem = DATA.resolve("secrets/identity-private.pem");
+            try {
+                String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+                PrivateKey key = KeyFactory.getInstance("RSA")
+                        .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+                bearer = "Bearer " + IdentityTokens.sign(IdentityTokens.claims(env("SUITE_IDENTITY_ISSUER",
+                        "ai-data-suite"), "benchmark", "admin", Duration.ofHours(1), "benchmarks"), key);
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalStateException("cannot sign an identity with " + pem + "; start the suite first", e);
+            }
+        }
+        return bearer;
     }
 
     /** The same SDK and HTTP client (Apache) ingest-service uses, pointed at the same endpoint. */
@@ -49,14 +87,32 @@ final class Suite {
 
     /** Resident set size of ingest-service in bytes, from /proc. */
     static long ingestRss() {
+        return rss("ingest-service");
+    }
+
+    /** Resident set size of a service ./suite started, in bytes, from /proc. */
+    static long rss(String service) {
         try {
-            String pid = Files.readString(DATA.resolve("run/ingest-service.pid")).trim();
+            String pid = Files.readString(DATA.resolve("run/" + service + ".pid")).trim();
             return Files.readAllLines(Path.of("/proc", pid, "status")).stream()
                     .filter(l -> l.startsWith("VmRSS:"))
                     .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024)
                     .findFirst().orElseThrow();
         } catch (IOException e) {
-            throw new IllegalStateException("ingest-service's pid is not in " + DATA + "/run; start the suite first", e);
+            throw new IllegalStateException(service + "'s pid is not in " + DATA + "/run; start the suite first", e);
+        }
+    }
+
+    /** The gateway's bootstrap admin key: SUITE_ADMIN_KEY, else the one ./suite made. */
+    static String adminKey() {
+        String key = System.getenv("SUITE_ADMIN_KEY");
+        if (key != null && !key.isBlank()) {
+            return key;
+        }
+        try {
+            return Files.readString(DATA.resolve("secrets/admin-key")).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("no admin key in " + DATA + "/secrets; start the suite first", e);
         }
     }
 
