@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import ai.datasuite.identity.Caller;
 import ai.datasuite.inference.EmotionLabels;
 import ai.datasuite.inference.client.CommentFilter;
 import ai.datasuite.inference.client.LabelUpdate;
@@ -22,7 +23,11 @@ import ai.datasuite.inference.serving.Prediction;
 import ai.datasuite.inference.serving.TextClassifier;
 import ai.datasuite.problem.ProblemException;
 
-/** The comment workflow: rows live in metadata-service, predictions come from the {@link TextClassifier}. */
+/**
+ * The comment workflow: rows live in metadata-service, predictions come from the {@link TextClassifier}. Authors come
+ * from the verified {@link Caller}: a user posts, lists and reads their own comments; annotators and admins read and
+ * label everyone's. metadata-service receives the caller's identity too and applies the same rules.
+ */
 @ApplicationScoped
 public class CommentService {
 
@@ -35,20 +40,24 @@ public class CommentService {
     private final MetadataClient metadata;
     private final TextClassifier classifier;
     private final CommentsConfig config;
+    private final Caller caller;
 
-    public CommentService(MetadataClient metadata, TextClassifier classifier, CommentsConfig config) {
+    public CommentService(MetadataClient metadata, TextClassifier classifier, CommentsConfig config, Caller caller) {
         this.metadata = metadata;
         this.classifier = classifier;
         this.config = config;
+        this.caller = caller;
     }
 
     /**
      * Stores a comment. With {@code predictNow} it is classified first and stored predicted in the same call; when
      * that fails (model unloaded, say) the comment is still stored, pending, with a notice: the batch job predicts it
-     * later and the user's text is never lost to a model problem.
+     * later and the user's text is never lost to a model problem. The author is the caller unless an admin names
+     * another (403 for anyone else who does).
      */
     public CommentView create(NewComment comment, boolean predictNow) {
-        requireLength("username", comment.username(), MAX_USERNAME);
+        String author = caller.ownerFor(comment.username(), "username");
+        requireLength("username", author, MAX_USERNAME);
         requireLength("comment", comment.comment(), MAX_COMMENT);
         NewRemoteComment.Prediction prediction = null;
         String notice = null;
@@ -68,7 +77,7 @@ public class CommentService {
                 notice = deferred(e.getMessage());
             }
         }
-        RemoteComment stored = metadata.create(new NewRemoteComment(comment.username(), comment.comment(), prediction));
+        RemoteComment stored = metadata.create(new NewRemoteComment(author, comment.comment(), prediction));
         return CommentMapper.toView(stored, notice);
     }
 
@@ -77,7 +86,10 @@ public class CommentService {
                 + "' failed (" + reason + "). The batch job will predict it.";
     }
 
-    public CommentPage list(CommentFilter filter, int page, int size) {
+    /** Annotators and admins filter by any author (none: everyone's); a user lists their own (403 naming another). */
+    public CommentPage list(CommentFilter requested, int page, int size) {
+        CommentFilter filter = caller.isAnnotator() ? requested
+                : requested.withUser(caller.ownerFor(requested.user(), "user"));
         if (filter.predictedLabel() != null) {
             EmotionLabels.require("predicted_label", filter.predictedLabel());
         }
@@ -96,14 +108,26 @@ public class CommentService {
         return CommentMapper.toPage(metadata.list(filter, page, size));
     }
 
+    /** Another user's comment is as unknown as a missing one, unless the caller is an annotator or admin. */
     public CommentView get(long num) {
-        return metadata.get(num).map(CommentMapper::toView).orElseThrow(() -> missing(num));
+        return metadata.get(num)
+                .filter(comment -> caller.isAnnotator() || caller.id().equals(comment.requestUser()))
+                .map(CommentMapper::toView).orElseThrow(() -> missing(num));
     }
 
-    /** Records an admin's true label (one of the seven) and feedback; {@code admin} becomes {@code labelled_by}. */
-    public CommentView label(long num, LabelRequest request, String admin) {
+    /**
+     * Records an annotator's true label (one of the seven) and feedback; the caller becomes {@code labelled_by}, and a
+     * body naming anyone else is refused (403).
+     */
+    public CommentView label(long num, LabelRequest request) {
+        caller.requireAnnotator("Labelling a comment");
+        if (request.labelledBy() != null && !request.labelledBy().equals(caller.id())) {
+            throw new ProblemException(403, ProblemException.FORBIDDEN, "Forbidden", "'labelled_by' names another "
+                    + "user ('" + request.labelledBy() + "'); the labeller is always the caller ('" + caller.id()
+                    + "'). Leave 'labelled_by' out.");
+        }
         EmotionLabels.require("true_label", request.trueLabel());
-        return metadata.label(num, new LabelUpdate(request.trueLabel(), request.feedback(), admin))
+        return metadata.label(num, new LabelUpdate(request.trueLabel(), request.feedback(), caller.id()))
                 .map(CommentMapper::toView)
                 .orElseThrow(() -> missing(num));
     }

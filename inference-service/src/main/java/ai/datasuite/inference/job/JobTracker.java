@@ -46,6 +46,7 @@ public class JobTracker {
         private final String id = UUID.randomUUID().toString();
         private final String kind;
         private final String trigger;
+        private final String owner;
         private final String worker;
         private final Instant startedAt = Instant.now();
         private final AtomicInteger claimed = new AtomicInteger();
@@ -57,9 +58,10 @@ public class JobTracker {
         private volatile Map<String, Object> result;
         private volatile Instant finishedAt;
 
-        Job(String kind, String trigger, String worker) {
+        Job(String kind, String trigger, String owner, String worker) {
             this.kind = kind;
             this.trigger = trigger;
+            this.owner = owner;
             this.worker = worker;
         }
 
@@ -96,7 +98,7 @@ public class JobTracker {
         }
 
         public JobView view() {
-            return new JobView(id, kind, trigger, status, worker, claimed.get(), predicted.get(), failed.get(),
+            return new JobView(id, kind, trigger, owner, status, worker, claimed.get(), predicted.get(), failed.get(),
                     rejected.get(), startedAt, finishedAt, message, result);
         }
     }
@@ -114,46 +116,62 @@ public class JobTracker {
         this.history = Math.max(1, config.history());
     }
 
-    /** Starts a job of {@code kind} on a background thread; 409 naming the running one if one is under way. */
-    public JobView submit(String kind, String trigger, String worker, Work work) {
-        Job job = tryStart(kind, trigger, worker).orElseThrow(() -> {
+    /**
+     * Starts a job of {@code kind} for {@code starter} on a background thread (no request there: its calls to other
+     * services carry this service's own identity); 409 if one is under way, naming it only to a caller who may see it.
+     */
+    public JobView submit(String kind, String trigger, String worker, JobViewer starter, Work work) {
+        Job job = tryStart(kind, trigger, starter.id(), worker).orElseThrow(() -> {
             String runningId;
             synchronized (this) {
                 Job other = running.get(kind);
-                runningId = other == null ? null : other.id;
+                runningId = other == null || !starter.canSee(other.owner) ? null : other.id;
+            }
+            if (runningId == null) {
+                return new ProblemException(409, "job-running", "Job already running",
+                        "a " + kind + " job is already running on this instance; start another when it has finished",
+                        Map.of());
             }
             return new ProblemException(409, "job-running", "Job already running",
                     "a " + kind + " job is already running on this instance (" + runningId + "); follow it at "
                             + "/api/v1/jobs/" + runningId + " and start another when it has finished",
-                    runningId == null ? Map.of() : Map.of("running_job_id", runningId));
+                    Map.of("running_job_id", runningId));
         });
         executor.execute(() -> execute(job, work));
         return job.view();
     }
 
-    /** Runs a job of {@code kind} on the caller's thread, unless one is running already (then nothing happens). */
-    public Optional<JobView> runIfIdle(String kind, String trigger, String worker, Work work) {
-        Optional<Job> job = tryStart(kind, trigger, worker);
+    /**
+     * Runs a job of {@code kind} owned by {@code owner} on the caller's thread, unless one is running already (then
+     * nothing happens).
+     */
+    public Optional<JobView> runIfIdle(String kind, String trigger, String owner, String worker, Work work) {
+        Optional<Job> job = tryStart(kind, trigger, owner, worker);
         job.ifPresent(j -> execute(j, work));
         return job.map(Job::view);
     }
 
-    public synchronized Optional<JobView> find(String id) {
-        return recent.stream().filter(j -> j.id.equals(id)).findFirst().map(Job::view);
+    /** The job, if {@code viewer} may see it: another user's job is as unknown as a missing one. */
+    public synchronized Optional<JobView> find(String id, JobViewer viewer) {
+        return recent.stream().filter(j -> j.id.equals(id) && viewer.canSee(j.owner)).findFirst().map(Job::view);
     }
 
-    /** Newest first. */
-    public synchronized List<JobView> recent() {
+    /** The jobs {@code viewer} may see, newest first. */
+    public synchronized List<JobView> recent(JobViewer viewer) {
         List<JobView> views = new ArrayList<>();
-        recent.descendingIterator().forEachRemaining(j -> views.add(j.view()));
+        recent.descendingIterator().forEachRemaining(j -> {
+            if (viewer.canSee(j.owner)) {
+                views.add(j.view());
+            }
+        });
         return views;
     }
 
-    private synchronized Optional<Job> tryStart(String kind, String trigger, String worker) {
+    private synchronized Optional<Job> tryStart(String kind, String trigger, String owner, String worker) {
         if (running.containsKey(kind)) {
             return Optional.empty();
         }
-        Job job = new Job(kind, trigger, worker);
+        Job job = new Job(kind, trigger, owner, worker);
         running.put(kind, job);
         recent.addLast(job);
         while (recent.size() > history) {

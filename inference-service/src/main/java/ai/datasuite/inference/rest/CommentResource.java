@@ -12,27 +12,21 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
-import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import ai.datasuite.identity.Roles;
 import ai.datasuite.inference.chart.ChartService;
 import ai.datasuite.inference.client.CommentFilter;
 import ai.datasuite.inference.client.RemoteStats;
@@ -42,18 +36,15 @@ import ai.datasuite.inference.comment.CommentView;
 import ai.datasuite.inference.comment.LabelRequest;
 import ai.datasuite.inference.comment.NewComment;
 import ai.datasuite.inference.config.CommentsConfig;
-import ai.datasuite.inference.security.ApiKeys;
 import ai.datasuite.problem.ProblemException;
 import ai.datasuite.problem.Problems;
 
+/**
+ * Comments by author: a user posts, lists and reads their own; annotators and admins read everyone's and label them
+ * (the owner rules are {@link CommentService}'s, the caller the verified token's).
+ */
 @Path("/api/v1/comments")
-@Tag(name = "comments", description = "Comments, their emotion predictions, admin labels and statistics")
-@SecuritySchemes({
-        @SecurityScheme(securitySchemeName = "adminBearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
-                description = "An admin API key (inference.security.admin-keys / INFERENCE_ADMIN_KEYS)"),
-        @SecurityScheme(securitySchemeName = "adminApiKey", type = SecuritySchemeType.APIKEY,
-                apiKeyName = "X-Api-Key", in = SecuritySchemeIn.HEADER,
-                description = "The same admin API key in the X-Api-Key header")})
+@Tag(name = "comments", description = "Comments, their emotion predictions, annotators' labels and statistics")
 public class CommentResource {
 
     static final String COMMENT = """
@@ -72,7 +63,7 @@ public class CommentResource {
             {"num": 42, "comments": "I love this new feature!", "request_user": "alice",
              "request_time": "2026-11-26T09:30:00Z", "status": "predicted", "prediction_result": "joy",
              "prediction_score": 0.93, "model_version": "emotion-1", "predicted_at": "2026-11-26T09:30:00Z",
-             "true_label": "joy", "feedback": "clearly happy", "labelled_by": "alice-admin",
+             "true_label": "joy", "feedback": "clearly happy", "labelled_by": "carol",
              "labelled_at": "2026-11-26T10:00:00Z", "attempts": 0, "last_error": null}""";
     static final String STATS = """
             {"total": 3, "predicted": 2, "labelled": 1, "pending": 1, "failed": 0,
@@ -86,8 +77,9 @@ public class CommentResource {
     static final String VALIDATION = "{\"type\": \"urn:ai-data-suite:problem:validation\", \"title\": \"Invalid request\", \"status\": 400, \"detail\": \"true_label must be one of anger, disgust, fear, joy, neutral, sadness, surprise (lower case), not 'happy'\", \"allowed\": [\"anger\", \"disgust\", \"fear\", \"joy\", \"neutral\", \"sadness\", \"surprise\"]}";
     static final String NOT_FOUND = "{\"type\": \"urn:ai-data-suite:problem:not-found\", \"title\": \"Not found\", \"status\": 404, \"detail\": \"comment 4711 does not exist\"}";
     static final String UNAVAILABLE = "{\"type\": \"urn:ai-data-suite:problem:metadata-unavailable\", \"title\": \"metadata-service unavailable\", \"status\": 503, \"detail\": \"metadata-service at http://127.0.0.1:8082 is unavailable (connection refused). Start it (./suite start, or docker compose up -d metadata-service) and retry.\", \"retry_after_seconds\": 5}";
-    static final String UNAUTHORIZED = "{\"type\": \"urn:ai-data-suite:problem:unauthorized\", \"title\": \"Unauthorized\", \"status\": 401, \"detail\": \"No API key was sent. " + ApiKeys.HOW_TO_CONFIGURE + "\"}";
-    static final String FORBIDDEN = "{\"type\": \"urn:ai-data-suite:problem:forbidden\", \"title\": \"Forbidden\", \"status\": 403, \"detail\": \"This endpoint needs the admin role, which the presented API key does not have. ...\"}";
+    static final String FORBIDDEN_ROLE = "{\"type\": \"urn:ai-data-suite:problem:forbidden\", \"title\": \"Forbidden\", \"status\": 403, \"detail\": \"Your role may not make this call; it needs another role (admin or annotator).\"}";
+    static final String FORBIDDEN_USERNAME = "{\"type\": \"urn:ai-data-suite:problem:forbidden\", \"title\": \"Forbidden\", \"status\": 403, \"detail\": \"'username' names another user ('bob'); you may act only as 'alice'. Leave 'username' out to use your own.\"}";
+    static final String FORBIDDEN_USER = "{\"type\": \"urn:ai-data-suite:problem:forbidden\", \"title\": \"Forbidden\", \"status\": 403, \"detail\": \"'user' names another user ('bob'); you may act only as 'alice'. Leave 'user' out to use your own.\"}";
 
     private final CommentService comments;
     private final ChartService charts;
@@ -103,12 +95,14 @@ public class CommentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Post a comment",
-            description = "Stores the comment in metadata-service. With `?predict=now` it is classified first and "
+            description = "Stores the comment in metadata-service, written by the caller (an admin may name another "
+                    + "`username`; anyone else who does gets 403). With `?predict=now` it is classified first and "
                     + "stored with its prediction; if the model cannot predict it now (unloaded, say) the comment is "
                     + "still stored, pending, with a `notice`. Without it the comment is stored pending and the "
                     + "batch job predicts it.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = NewComment.class),
-            examples = @ExampleObject(name = "comment", value = "{\"username\": \"alice\", \"comment\": \"I love this new feature!\"}")))
+    @RequestBody(content = @Content(schema = @Schema(implementation = NewComment.class), examples = {
+            @ExampleObject(name = "own comment", value = "{\"comment\": \"I love this new feature!\"}"),
+            @ExampleObject(name = "an admin posting for alice", value = "{\"username\": \"alice\", \"comment\": \"I love this new feature!\"}")}))
     @APIResponse(responseCode = "201", description = "Stored; Location names the comment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
                     @ExampleObject(name = "predicted", value = COMMENT),
@@ -116,6 +110,8 @@ public class CommentResource {
     @APIResponse(responseCode = "400", description = "Missing or invalid username/comment, or predict other than now",
             content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "validation",
                     value = "{\"type\": \"urn:ai-data-suite:problem:validation\", \"title\": \"Invalid request\", \"status\": 400, \"detail\": \"comment must not be blank\", \"errors\": [{\"field\": \"comment\", \"message\": \"must not be blank\"}]}")))
+    @APIResponse(responseCode = "403", description = "username names someone else and the caller is not an admin",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = FORBIDDEN_USERNAME)))
     @APIResponse(responseCode = "503", description = "metadata-service is unavailable; nothing was stored",
             content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "metadata-unavailable", value = UNAVAILABLE)))
     public Response create(@NotNull @Valid NewComment comment,
@@ -135,16 +131,20 @@ public class CommentResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List comments", description = "Newest first; every filter is optional. `from`/`to` take an "
-            + "ISO instant or a date and bound `request_time`.")
+            + "ISO instant or a date and bound `request_time`. A user lists their own comments (`user` naming "
+            + "anyone else is 403); annotators and admins list everyone's, or one author's with `user`.")
     @APIResponse(responseCode = "200", description = "A page of comments",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page",
                     value = "{\"items\": [" + COMMENT + "], \"page\": 0, \"size\": 50, \"total\": 1}")))
     @APIResponse(responseCode = "400", description = "A filter or the paging is invalid",
             content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "validation",
                     value = "{\"type\": \"urn:ai-data-suite:problem:validation\", \"title\": \"Invalid request\", \"status\": 400, \"detail\": \"status must be one of pending, predicted, failed, not 'done'\"}")))
+    @APIResponse(responseCode = "403", description = "user names someone else and the caller is neither annotator nor admin",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = FORBIDDEN_USER)))
     @APIResponse(responseCode = "503", description = "metadata-service is unavailable",
             content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "metadata-unavailable", value = UNAVAILABLE)))
-    public CommentPage list(@Parameter(example = "alice") @RestQuery String user,
+    public CommentPage list(@Parameter(description = "the author; a user may name only themselves", example = "alice")
+                            @RestQuery String user,
                             @Parameter(example = "joy") @RestQuery("predicted_label") String predictedLabel,
                             @Parameter(example = "joy") @RestQuery("true_label") String trueLabel,
                             @Parameter(schema = @Schema(type = SchemaType.BOOLEAN), example = "false") @RestQuery String labelled,
@@ -169,13 +169,14 @@ public class CommentResource {
     @GET
     @Path("/{num}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Get a comment")
+    @Operation(summary = "Get a comment", description = "The caller's own comment; annotators and admins may read "
+            + "anyone's. Another user's comment answers 404, as a missing one does.")
     @APIResponse(responseCode = "200", description = "The comment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "comment", value = COMMENT)))
     @APIResponse(responseCode = "400", description = "num is not a positive whole number",
             content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "validation",
                     value = "{\"type\": \"urn:ai-data-suite:problem:validation\", \"title\": \"Invalid request\", \"status\": 400, \"detail\": \"num must be a positive whole number, not 'abc'\"}")))
-    @APIResponse(responseCode = "404", description = "No such comment",
+    @APIResponse(responseCode = "404", description = "No such comment, or another user's",
             content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "not-found", value = NOT_FOUND)))
     public CommentView get(@Parameter(example = "42") @PathParam("num") String num) {
         return comments.get(num(num));
@@ -183,29 +184,29 @@ public class CommentResource {
 
     @PUT
     @Path("/{num}/label")
-    @RolesAllowed(ApiKeys.ADMIN)
-    @SecurityRequirement(name = "adminBearer")
-    @SecurityRequirement(name = "adminApiKey")
+    // Refused before the body is read: a user's malformed label is 403, not 400.
+    @RolesAllowed({Roles.ANNOTATOR, Roles.ADMIN, Roles.SERVICE})
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Label a comment (admin)",
+    @Operation(summary = "Label a comment (annotator)",
             description = "Records the true label (one of anger, disgust, fear, joy, neutral, sadness, surprise) and "
-                    + "feedback; `labelled_by` is the name of the admin key's holder. Needs an admin API key.")
+                    + "feedback; `labelled_by` is the caller. Needs the annotator or admin role; a `labelled_by` "
+                    + "naming anyone else is 403.")
     @RequestBody(content = @Content(schema = @Schema(implementation = LabelRequest.class),
             examples = @ExampleObject(name = "label", value = "{\"true_label\": \"joy\", \"feedback\": \"clearly happy\"}")))
     @APIResponse(responseCode = "200", description = "The labelled comment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "labelled", value = LABELLED)))
     @APIResponse(responseCode = "400", description = "A label outside the seven, or a malformed body",
             content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "validation", value = VALIDATION)))
-    @APIResponse(responseCode = "401", description = "No API key, or an unknown one",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "unauthorized", value = UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The key has no admin role",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+    @APIResponse(responseCode = "403", description = "The caller is neither annotator nor admin, or labelled_by names someone else",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "role", value = FORBIDDEN_ROLE),
+                    @ExampleObject(name = "labelled_by", value = "{\"type\": \"urn:ai-data-suite:problem:forbidden\", \"title\": \"Forbidden\", \"status\": 403, \"detail\": \"'labelled_by' names another user ('dave'); the labeller is always the caller ('carol'). Leave 'labelled_by' out.\"}")}))
     @APIResponse(responseCode = "404", description = "No such comment",
             content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "not-found", value = NOT_FOUND)))
     public CommentView label(@Parameter(example = "42") @PathParam("num") String num,
-                             @NotNull @Valid LabelRequest request, @Context SecurityContext security) {
-        return comments.label(num(num), request, security.getUserPrincipal().getName());
+                             @NotNull @Valid LabelRequest request) {
+        return comments.label(num(num), request);
     }
 
     @GET

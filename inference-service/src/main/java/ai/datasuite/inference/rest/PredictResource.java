@@ -57,10 +57,10 @@ public class PredictResource {
              "detail": "65 texts in one request; at most 64 are accepted", "max_texts": 64, "texts": 65}""";
     private static final String UNKNOWN_EXAMPLE = """
             {"type": "urn:ai-data-suite:problem:not-found", "title": "Not found", "status": 404,
-             "detail": "No model 'sentiment'; GET /api/v1/models lists the models"}""";
+             "detail": "No model 'sentiment'; GET /api/v1/classifiers lists the models"}""";
     private static final String UNLOADED_EXAMPLE = """
             {"type": "urn:ai-data-suite:problem:conflict", "title": "Model not loaded", "status": 409,
-             "detail": "Model 'emotion' is not loaded; POST /api/v1/models/emotion/load to load it",
+             "detail": "Model 'emotion' is not loaded; POST /api/v1/classifiers/emotion/load to load it",
              "model": "emotion"}""";
     private static final String UNSUPPORTED_EXAMPLE = """
             {"type": "urn:ai-data-suite:problem:unsupported-media-type", "title": "Unsupported media type",

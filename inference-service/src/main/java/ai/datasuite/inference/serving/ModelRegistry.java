@@ -208,7 +208,7 @@ public class ModelRegistry {
                 served.retire();
                 if (current == null) {
                     throw ProblemException.conflict("Model '" + folder.id() + "' was promoted to another version while"
-                            + " it loaded; POST /api/v1/models/" + folder.id() + "/load again");
+                            + " it loaded; POST /api/v1/classifiers/" + folder.id() + "/load again");
                 }
                 future.complete(current);
                 return current;
@@ -324,7 +324,7 @@ public class ModelRegistry {
         awaitRegistration();
         RegisteredModel entry = id == null ? null : entries.get(id);
         if (entry == null) {
-            throw ProblemException.notFound("No model '" + id + "'; GET /api/v1/models lists the models");
+            throw ProblemException.notFound("No model '" + id + "'; GET /api/v1/classifiers lists the models");
         }
         return entry;
     }

@@ -63,7 +63,7 @@ final class RegisteredModel {
                     }
                 }
                 throw new ProblemException(409, ProblemException.CONFLICT, "Model not loaded",
-                        "Model '" + id + "' is not loaded; POST /api/v1/models/" + id + "/load to load it",
+                        "Model '" + id + "' is not loaded; POST /api/v1/classifiers/" + id + "/load to load it",
                         Map.of("model", id));
             }
             if (current.tryAcquire()) {

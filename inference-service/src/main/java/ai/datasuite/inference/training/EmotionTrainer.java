@@ -16,7 +16,7 @@ import ai.datasuite.inference.config.TrainingConfig;
 
 /**
  * Trains a new version of the built-in emotion model's head on GoEmotions train.tsv plus extra labelled texts (the
- * admins' labelled comments), assembles it as the next version folder, evaluates the assembled model on dev.tsv and
+ * annotators' labelled comments), assembles it as the next version folder, evaluates the assembled model on dev.tsv and
  * reports its metrics beside the current version's. It does not promote: the caller decides.
  */
 @ApplicationScoped

@@ -1,5 +1,5 @@
 package ai.datasuite.inference.training;
 
-/** A text with one of the seven emotion labels (e.g. an admin-labelled comment). */
+/** A text with one of the seven emotion labels (e.g. a labelled comment). */
 record LabelledText(String text, String label) {
 }

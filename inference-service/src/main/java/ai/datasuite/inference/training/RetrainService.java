@@ -16,13 +16,14 @@ import ai.datasuite.inference.client.RemoteCommentPage;
 import ai.datasuite.inference.config.TrainingConfig;
 import ai.datasuite.inference.job.JobTracker;
 import ai.datasuite.inference.job.JobView;
+import ai.datasuite.inference.job.JobViewer;
 import ai.datasuite.inference.serving.ModelFolder;
 import ai.datasuite.inference.serving.ModelRegistry;
 import ai.datasuite.inference.serving.ModelView;
 import ai.datasuite.problem.ProblemException;
 
 /**
- * Retraining from feedback: a new head of the built-in emotion model on GoEmotions train plus every admin-labelled
+ * Retraining from feedback: a new head of the built-in emotion model on GoEmotions train plus every labelled
  * comment, evaluated on GoEmotions dev beside the served version, and promoted only when it is not worse (dev
  * macro-F1, the quality target's metric, at least the current one's) or when an admin forces it.
  */
@@ -50,8 +51,11 @@ public class RetrainService {
         this.config = config;
     }
 
-    /** Starts a retrain job for {@code admin}; 404 for a model other than the built-in, 503 without training data. */
-    public JobView start(String modelId, boolean force, String admin) {
+    /**
+     * Starts a retrain job for {@code admin}; 404 for a model other than the built-in, 503 without training data. It
+     * reads the labelled comments on a background thread, so with this service's own identity (all of them).
+     */
+    public JobView start(String modelId, boolean force, JobViewer admin) {
         if (!BuiltinEmotionModel.MODEL_ID.equals(modelId)) {
             throw ProblemException.notFound("only the built-in model '" + BuiltinEmotionModel.MODEL_ID
                     + "' can be retrained; '" + modelId + "' is served as it was exported");
@@ -69,11 +73,11 @@ public class RetrainService {
                             + "; set INFERENCE_TRAINING_GOEMOTIONS_DIR (inference.training.goemotions-dir) to their folder",
                     null);
         }
-        return jobs.submit(KIND, "manual", admin, job -> run(job, force));
+        return jobs.submit(KIND, "manual", admin.id(), admin, job -> run(job, force));
     }
 
     private String run(JobTracker.Job job, boolean force) {
-        job.message("reading admin-labelled comments from metadata-service");
+        job.message("reading labelled comments from metadata-service");
         List<LabelledText> labelled = labelledComments();
         EmotionTrainer.Result trained = trainer.train(labelled, job::message);
         boolean notWorse = trained.currentMetrics() == null

@@ -12,6 +12,6 @@ import ai.datasuite.testsupport.DeploymentEnvironmentTestBase;
 class ComposeEnvironmentTest extends DeploymentEnvironmentTestBase {
 
     ComposeEnvironmentTest() {
-        super("inference-service", "INFERENCE_SECURITY_ADMIN_KEYS", "INFERENCE_SECURITY_ADMIN_KEY");
+        super("inference-service", "SUITE_IDENTITY_PUBLIC_KEY", "SUITE_IDENTITY_PUBLIC_KEYS");
     }
 }

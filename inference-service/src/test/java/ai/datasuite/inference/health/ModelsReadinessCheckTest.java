@@ -39,9 +39,9 @@ class ModelsReadinessCheckTest {
         given().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'models' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'models' }.data.broken", containsString("tokenizer.json"));
-        given().get("/api/v1/models/" + TinyModelsResource.TINY).then().body("state", equalTo("loaded"));
+        given().get("/api/v1/classifiers/" + TinyModelsResource.TINY).then().body("state", equalTo("loaded"));
         // A working version of the same id makes the service ready.
-        String tinyPath = given().get("/api/v1/models/" + TinyModelsResource.TINY).then().extract().path("path");
+        String tinyPath = given().get("/api/v1/classifiers/" + TinyModelsResource.TINY).then().extract().path("path");
         registry.promote(new ai.datasuite.inference.serving.ModelFolder(TinyModelsResource.BROKEN, "2",
                 java.nio.file.Path.of(tinyPath)));
         given().get("/q/health/ready").then().statusCode(200)

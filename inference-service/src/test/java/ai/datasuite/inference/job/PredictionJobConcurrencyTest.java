@@ -21,10 +21,12 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
+import ai.datasuite.identity.Roles;
 import ai.datasuite.inference.client.MetadataClient;
 import ai.datasuite.inference.config.JobsConfig;
 import ai.datasuite.inference.serving.TextClassifier;
 import ai.datasuite.inference.support.CommentsTestProfile;
+import ai.datasuite.inference.support.FakeCaller;
 import ai.datasuite.inference.support.FakeCommentsMetadata;
 import ai.datasuite.inference.support.FakeTextClassifier;
 
@@ -128,14 +130,22 @@ class PredictionJobConcurrencyTest {
 
     @Test
     void scheduledRunsAreRecordedOnlyWhenTheyDidSomething() {
-        int before = tracker.recent().size();
+        JobViewer admin = new JobViewer("test-admin", true);
+        int before = tracker.recent(admin).size();
         job.scheduled();
-        assertEquals(before, tracker.recent().size(), "an idle scheduled run leaves no history entry");
+        assertEquals(before, tracker.recent(admin).size(), "an idle scheduled run leaves no history entry");
 
         long num = FakeCommentsMetadata.seed("u", "wow");
         job.scheduled();
-        JobView run = tracker.recent().get(0);
+        JobView run = tracker.recent(admin).get(0);
         assertEquals("scheduled", run.trigger());
+        assertEquals("inference-service", run.owner(), "nobody started it: the service owns it");
+        assertTrue(tracker.recent(new JobViewer("u", false)).stream().noneMatch(j -> j.id().equals(run.id())),
+                "a user does not see the service's runs");
+        for (var request : FakeCommentsMetadata.REQUESTS) {
+            assertEquals(new FakeCaller("inference-service", Roles.SERVICE, "inference-service"), request.caller(),
+                    request.method() + " " + request.path());
+        }
         assertEquals("succeeded", run.status());
         assertEquals(1, run.predicted());
         assertEquals("surprise", FakeCommentsMetadata.row(num).get("prediction_result"));

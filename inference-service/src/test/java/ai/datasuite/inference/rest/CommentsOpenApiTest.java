@@ -1,6 +1,7 @@
 package ai.datasuite.inference.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,10 @@ import io.restassured.path.json.JsonPath;
 
 import ai.datasuite.inference.support.CommentsTestProfile;
 
-/** Every comment and job endpoint is documented with an example on each response. */
+/**
+ * Every comment and job endpoint is documented with an example on each response; every operation of the service
+ * names the identity token and its 401.
+ */
 @QuarkusTest
 @TestProfile(CommentsTestProfile.class)
 class CommentsOpenApiTest {
@@ -42,7 +46,36 @@ class CommentsOpenApiTest {
                 assertTrue(json.contains("examples"), op[0] + " " + op[1] + " " + response.getKey() + " has an example");
             }
         }
-        assertNotNull(doc.getMap("paths.'/api/v1/comments/{num}/label'.put").get("security"),
-                "the label endpoint declares its API key");
+        assertTrue(doc.getMap("paths.'/api/v1/comments/{num}/label'.put.responses").containsKey("403"),
+                "the label endpoint documents who may not label");
+    }
+
+    @Test
+    void everyOperationNeedsTheIdentityTokenAndDocumentsIts401() {
+        JsonPath doc = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(Map.of("type", "http", "scheme", "bearer", "bearerFormat", "JWT"),
+                Map.of("type", doc.getString("components.securitySchemes.suiteIdentity.type"),
+                        "scheme", doc.getString("components.securitySchemes.suiteIdentity.scheme"),
+                        "bearerFormat", doc.getString("components.securitySchemes.suiteIdentity.bearerFormat")));
+        assertEquals(List.of("suiteIdentity"), List.copyOf(doc.getMap("components.securitySchemes").keySet()),
+                "no API key schemes: keys live at the gateway");
+        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+        assertTrue(paths.keySet().containsAll(List.of("/api/v1/predict", "/api/v1/classifiers",
+                "/api/v1/classifiers/{id}/retrain", "/api/v1/comments", "/api/v1/jobs")), paths.keySet().toString());
+        assertTrue(paths.keySet().stream().noneMatch(p -> p.startsWith("/api/v1/models")), paths.keySet().toString());
+        int operations = 0;
+        for (var path : paths.entrySet()) {
+            for (var operation : path.getValue().entrySet()) {
+                String where = operation.getKey() + " " + path.getKey();
+                assertEquals("[{suiteIdentity=[]}]", String.valueOf(operation.getValue().get("security")), where);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> responses = (Map<String, Object>) operation.getValue().get("responses");
+                assertTrue(String.valueOf(responses.get("401")).contains("urn:ai-data-suite:problem:unauthorized"),
+                        where + " documents its 401 with an example");
+                operations++;
+            }
+        }
+        assertEquals(15, operations, "every operation of the service was checked");
     }
 }

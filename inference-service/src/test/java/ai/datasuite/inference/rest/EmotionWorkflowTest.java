@@ -24,20 +24,20 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
+import ai.datasuite.identity.Roles;
 import ai.datasuite.inference.support.EmotionModelTestProfile;
 import ai.datasuite.inference.support.FakeCommentsMetadata;
 import ai.datasuite.inference.support.Poll;
+import ai.datasuite.testsupport.identity.TestIdentity;
 
 /**
  * The built-in emotion model through HTTP: served by the same code path as any HF export, predicting comments now and
- * in the batch job, and retrained from admin labels (promoted only when not worse, or when forced).
+ * in the batch job, and retrained from annotators' labels (promoted only when not worse, or when forced).
  */
 @QuarkusTest
 @TestProfile(EmotionModelTestProfile.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmotionWorkflowTest {
-
-    private static final String ADMIN = EmotionModelTestProfile.ADMIN_KEY;
 
     @BeforeEach
     void reset() {
@@ -47,9 +47,9 @@ class EmotionWorkflowTest {
     @Test
     @Order(1)
     void theBuiltInModelIsRegisteredLikeAnHfExport() {
-        Poll.until(() -> given().get("/api/v1/models/emotion").then().extract().path("loaded"),
+        Poll.until(() -> given().get("/api/v1/classifiers/emotion").then().extract().path("loaded"),
                 Boolean.TRUE::equals, Duration.ofSeconds(60));
-        given().when().get("/api/v1/models/emotion")
+        given().when().get("/api/v1/classifiers/emotion")
                 .then().statusCode(200)
                 .body("version", equalTo("v1"))
                 .body("labels", equalTo(List.of("anger", "disgust", "fear", "joy", "neutral", "sadness", "surprise")))
@@ -102,12 +102,19 @@ class EmotionWorkflowTest {
     @Test
     @Order(4)
     void retrainingNeedsAnAdminAndTheBuiltInModel() {
-        given().when().post("/api/v1/models/emotion/retrain").then().statusCode(401)
+        TestIdentity.anonymous().when().post("/api/v1/classifiers/emotion/retrain").then().statusCode(401)
                 .contentType("application/problem+json");
-        given().header("X-Api-Key", ADMIN).when().post("/api/v1/models/other/retrain").then().statusCode(404)
+        for (String role : new String[] {Roles.USER, Roles.ANNOTATOR}) {
+            TestIdentity.as("bob", role).when().post("/api/v1/classifiers/emotion/retrain").then().statusCode(403)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:ai-data-suite:problem:forbidden"))
+                    .body("detail", containsString("admin role"));
+        }
+        given().get("/api/v1/jobs").then().statusCode(200).body("kind", org.hamcrest.Matchers.not(hasItems("retrain")));
+        TestIdentity.as("alice", Roles.ADMIN).when().post("/api/v1/classifiers/other/retrain").then().statusCode(404)
                 .body("type", equalTo("urn:ai-data-suite:problem:not-found"));
-        given().header("X-Api-Key", ADMIN).queryParam("force", "maybe")
-                .when().post("/api/v1/models/emotion/retrain").then().statusCode(400);
+        TestIdentity.as("alice", Roles.ADMIN).queryParam("force", "maybe")
+                .when().post("/api/v1/classifiers/emotion/retrain").then().statusCode(400);
     }
 
     @Test
@@ -127,24 +134,25 @@ class EmotionWorkflowTest {
         assertEquals(kept.getInt("result.new_dev.n"), kept.getInt("result.previous_dev.n"), "compared on the same rows");
         assertTrue(kept.getDouble("result.new_dev.macro_f1") < kept.getDouble("result.previous_dev.macro_f1"));
         assertTrue(kept.getString("message").contains("force=true"), kept.getString("message"));
-        given().get("/api/v1/models/emotion").then().body("version", equalTo("v1"));
+        given().get("/api/v1/classifiers/emotion").then().body("version", equalTo("v1"));
 
         // Forced: the admin's call, against the metrics.
         JsonPath forced = retrain(true);
         assertEquals("v3", forced.getString("result.new_version"));
         assertEquals(true, forced.getBoolean("result.promoted"));
         assertEquals(true, forced.getBoolean("result.forced"));
-        given().get("/api/v1/models/emotion").then().body("version", equalTo("v3")).body("loaded", equalTo(true));
+        given().get("/api/v1/classifiers/emotion").then().body("version", equalTo("v3")).body("loaded", equalTo(true));
         given().contentType(ContentType.JSON).body(Map.of("texts", List.of("what a lovely day")))
                 .when().post("/api/v1/predict")
                 .then().statusCode(200).body("model_version", equalTo("v3"));
     }
 
     private static JsonPath retrain(boolean force) {
-        String location = given().header("X-Api-Key", ADMIN).queryParam("force", force)
-                .when().post("/api/v1/models/emotion/retrain")
+        String location = TestIdentity.as("alice", Roles.ADMIN).queryParam("force", force)
+                .when().post("/api/v1/classifiers/emotion/retrain")
                 .then().statusCode(202)
                 .body("kind", equalTo("retrain"))
+                .body("owner", equalTo("alice"))
                 .body("worker", equalTo("alice"))
                 .header("Location", containsString("/api/v1/jobs/"))
                 .extract().header("Location");

@@ -3,7 +3,10 @@ package ai.datasuite.inference.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,10 +26,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
+import ai.datasuite.identity.Roles;
 import ai.datasuite.inference.support.CommentsTestProfile;
+import ai.datasuite.inference.support.FakeCaller;
 import ai.datasuite.inference.support.FakeCommentsMetadata;
 import ai.datasuite.inference.support.FakeTextClassifier;
 import ai.datasuite.inference.support.Poll;
+import ai.datasuite.testsupport.identity.TestIdentity;
 
 /** POST /api/v1/jobs/predict and the job views: claiming, predicting, retrying, progress, 409. */
 @QuarkusTest
@@ -58,6 +64,7 @@ class JobResourceTest {
                 .then().statusCode(202)
                 .body("kind", equalTo("predict"))
                 .body("trigger", equalTo("manual"))
+                .body("owner", equalTo("test-admin"))
                 .body("id", notNullValue())
                 .extract().header("Location");
         JsonPath job = finished(location);
@@ -181,6 +188,43 @@ class JobResourceTest {
         assertTrue(job.getString("message").contains("metadata-service"), job.getString("message"));
         assertEquals(1, FakeCommentsMetadata.requests("POST", "/api/v1/comments/claims").size(),
                 "a claim that reached metadata-service is not repeated");
+    }
+
+    @Test
+    void aJobBelongsToWhoeverStartedItAndTalksToMetadataAsTheService() {
+        for (int i = 0; i < 2 * BATCH; i++) {
+            FakeCommentsMetadata.seed("u", "text " + i);
+        }
+        FakeTextClassifier.GATE.set(new CountDownLatch(1));
+        FakeTextClassifier.HOLD_AFTER_CALLS.set(1);
+        String location = TestIdentity.as("alice", Roles.USER).when().post("/api/v1/jobs/predict")
+                .then().statusCode(202).body("owner", equalTo("alice")).extract().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+
+        TestIdentity.as("alice", Roles.USER).get(location).then().statusCode(200).body("owner", equalTo("alice"));
+        TestIdentity.as("alice", Roles.USER).get("/api/v1/jobs").then().statusCode(200).body("id", hasItem(id));
+        given().get("/api/v1/jobs").then().statusCode(200).body("id", hasItem(id));
+        // Another user: the job is as unknown as a missing one, absent from the list, and not named by the 409.
+        TestIdentity.as("bob", Roles.USER).get(location).then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("job '" + id + "' is unknown on this instance"));
+        TestIdentity.as("bob", Roles.USER).get("/api/v1/jobs").then().statusCode(200).body("id", not(hasItem(id)));
+        TestIdentity.as("bob", Roles.USER).when().post("/api/v1/jobs/predict")
+                .then().statusCode(409)
+                .body("type", equalTo("urn:ai-data-suite:problem:job-running"))
+                .body("running_job_id", nullValue())
+                .body("detail", not(containsString(id)));
+
+        FakeTextClassifier.GATE.get().countDown();
+        assertEquals("succeeded", finished(location).getString("status"));
+        // Started by alice, but claims and results are the service's own work, not hers.
+        var background = new ArrayList<>(FakeCommentsMetadata.requests("POST", "/api/v1/comments/claims"));
+        background.addAll(FakeCommentsMetadata.requests("POST", "/api/v1/comments/results"));
+        assertTrue(background.size() >= 3, background.toString());
+        for (var request : background) {
+            assertEquals(new FakeCaller("inference-service", Roles.SERVICE, "inference-service"), request.caller(),
+                    request.path());
+        }
     }
 
     @Test

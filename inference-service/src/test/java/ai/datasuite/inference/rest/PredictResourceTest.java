@@ -124,7 +124,7 @@ class PredictResourceTest {
     void concurrentRequestsAreMicroBatched() throws Exception {
         String model = TinyModelsResource.TINY_BERT;
         TinyModels reference = new TinyModels(TinyModels.BERT_LIKE);
-        JsonPath before = given().get("/api/v1/models/" + model).then().statusCode(200).extract().jsonPath();
+        JsonPath before = given().get("/api/v1/classifiers/" + model).then().statusCode(200).extract().jsonPath();
         int clients = 24;
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
@@ -152,7 +152,7 @@ class PredictResourceTest {
         } finally {
             pool.shutdownNow();
         }
-        JsonPath after = given().get("/api/v1/models/" + model).then().statusCode(200).extract().jsonPath();
+        JsonPath after = given().get("/api/v1/classifiers/" + model).then().statusCode(200).extract().jsonPath();
         long requests = after.getLong("batching.requests") - before.getLong("batching.requests");
         long runs = after.getLong("batching.runs") - before.getLong("batching.runs");
         System.out.printf("micro-batching: %d concurrent requests served in %d session runs%n", requests, runs);
@@ -254,7 +254,7 @@ class PredictResourceTest {
                 .when().post("/api/v1/predict")
                 .then().statusCode(409)
                 .body("type", equalTo("urn:ai-data-suite:problem:conflict"))
-                .body("detail", containsString("POST /api/v1/models/" + TinyModelsResource.IDLE + "/load"));
+                .body("detail", containsString("POST /api/v1/classifiers/" + TinyModelsResource.IDLE + "/load"));
     }
 
     @Test
@@ -270,16 +270,17 @@ class PredictResourceTest {
     void servingEndpointsHaveExamplesOnEveryResponse() {
         JsonPath doc = given().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200).extract().jsonPath();
-        List<String[]> operations = List.of(new String[] {"/api/v1/models", "get"},
-                new String[] {"/api/v1/models/{id}", "get"}, new String[] {"/api/v1/models/{id}/load", "post"},
-                new String[] {"/api/v1/models/{id}/unload", "post"}, new String[] {"/api/v1/predict", "post"});
+        List<String[]> operations = List.of(new String[] {"/api/v1/classifiers", "get"},
+                new String[] {"/api/v1/classifiers/{id}", "get"}, new String[] {"/api/v1/classifiers/{id}/load", "post"},
+                new String[] {"/api/v1/classifiers/{id}/unload", "post"},
+                new String[] {"/api/v1/classifiers/{id}/retrain", "post"}, new String[] {"/api/v1/predict", "post"});
         for (String[] op : operations) {
             Map<String, Object> operation = doc.getMap("paths.'" + op[0] + "'." + op[1]);
             assertTrue(operation != null, op[0] + " " + op[1] + " is documented");
             @SuppressWarnings("unchecked")
             Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
             // Every operation but the plain list can fail in a documented way.
-            assertTrue(responses.size() >= (op[0].equals("/api/v1/models") ? 1 : 2), op[0] + " documents its errors");
+            assertTrue(responses.size() >= (op[0].equals("/api/v1/classifiers") ? 1 : 2), op[0] + " documents its errors");
             for (var response : responses.entrySet()) {
                 assertTrue(String.valueOf(response.getValue().get("content")).contains("examples"),
                         op[0] + " " + op[1] + " " + response.getKey() + " has an example");

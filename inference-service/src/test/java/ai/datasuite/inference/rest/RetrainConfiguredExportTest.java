@@ -17,15 +17,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
+import ai.datasuite.identity.Roles;
 import ai.datasuite.inference.TinyModels;
 import ai.datasuite.inference.support.FakeCommentsMetadata;
+import ai.datasuite.testsupport.identity.TestIdentity;
 
 /** An operator's own export served as "emotion" (inference.serving.models.emotion.path) is never replaced by a retrain. */
 @QuarkusTest
 @TestProfile(RetrainConfiguredExportTest.Profile.class)
 class RetrainConfiguredExportTest {
-
-    static final String ADMIN_KEY = "export-admin-key";
 
     public static class Profile implements QuarkusTestProfile {
         @Override
@@ -38,7 +38,6 @@ class RetrainConfiguredExportTest {
                         "inference.serving.models.emotion.path", dir.resolve("emotion").toAbsolutePath().toString(),
                         "inference.serving.models.emotion.version", "exported-1",
                         "inference.serving.load-at-start", "none",
-                        "inference.security.admin-keys", "root:" + ADMIN_KEY,
                         "inference.jobs.predict.cron", "off");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -53,13 +52,17 @@ class RetrainConfiguredExportTest {
 
     @Test
     void retrainRefusesToReplaceAConfiguredExport() {
-        given().get("/api/v1/models/emotion").then().statusCode(200)
+        given().get("/api/v1/classifiers/emotion").then().statusCode(200)
                 .body("source", equalTo("config"))
                 .body("version", equalTo("exported-1"));
-        given().header("X-Api-Key", ADMIN_KEY).when().post("/api/v1/models/emotion/retrain")
+        TestIdentity.as("bob", Roles.USER).when().post("/api/v1/classifiers/emotion/retrain")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:ai-data-suite:problem:forbidden"));
+        given().when().post("/api/v1/classifiers/emotion/retrain")
                 .then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("inference.serving.models.emotion.path"));
-        given().get("/api/v1/models/emotion").then().body("version", equalTo("exported-1"));
+        given().get("/api/v1/classifiers/emotion").then().body("version", equalTo("exported-1"));
     }
 }

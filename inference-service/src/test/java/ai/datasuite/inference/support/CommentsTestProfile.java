@@ -8,19 +8,17 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * The comment workflow against {@link FakeCommentsMetadata} and {@link FakeTextClassifier}; scheduling is off so the
- * tests start every job themselves. Keys: {@code root} is admin, {@code carol} only has a role that is not admin.
+ * tests start every job themselves. Callers are test-support's TestIdentity tokens (admin {@code test-admin} unless a
+ * test names another).
  */
 public class CommentsTestProfile implements QuarkusTestProfile {
 
-    public static final String ADMIN_KEY = "admin-key-123";
-    public static final String READER_KEY = "reader-key-456";
     public static final int BATCH_SIZE = 4;
     public static final int MAX_ATTEMPTS = 2;
 
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "inference.security.admin-keys", "root:" + ADMIN_KEY + ",carol:" + READER_KEY + ":reader",
                 "inference.jobs.predict.cron", "off",
                 "inference.jobs.predict.batch-size", String.valueOf(BATCH_SIZE),
                 "inference.jobs.predict.max-attempts", String.valueOf(MAX_ATTEMPTS),

@@ -16,15 +16,12 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  */
 public class EmotionModelTestProfile implements QuarkusTestProfile {
 
-    public static final String ADMIN_KEY = "e2e-admin-key";
-
     @Override
     public Map<String, String> getConfigOverrides() {
         try {
             Path data = Files.createTempDirectory(Path.of("target"), "emotion-e2e-");
             return Map.of(
                     "suite.data-dir", data.toAbsolutePath().toString(),
-                    "inference.security.admin-keys", "alice:" + ADMIN_KEY,
                     "inference.jobs.predict.cron", "off",
                     "inference.serving.load-at-start", "emotion");
         } catch (IOException e) {

@@ -65,7 +65,7 @@ class FakeCommentsContractTest {
         String location = given().when().post("/api/v1/jobs/predict").then().statusCode(202).extract().header("Location");
         Poll.until(() -> given().when().get(location).then().statusCode(200).extract().jsonPath().getString("status"),
                 status -> !"running".equals(status), Duration.ofSeconds(20));
-        given().header("X-Api-Key", CommentsTestProfile.ADMIN_KEY).contentType(ContentType.JSON)
+        given().contentType(ContentType.JSON)
                 .body(Map.of("true_label", "joy", "feedback", "right")).when().put("/api/v1/comments/" + num + "/label")
                 .then().statusCode(200);
         given().when().get("/api/v1/comments/stats").then().statusCode(200);
@@ -73,8 +73,15 @@ class FakeCommentsContractTest {
         assertTrue(FakeCommentsMetadata.requests("POST", "/api/v1/comments/results").size() > 0, "the job wrote");
         FakeCommentsMetadata.CONTRACT.assertNone();
         FakeCommentsMetadata.CONTRACT.assertUnchecked(KNOWN_GAPS);
+        // Every call carried a verified identity: the caller's for requests, the service's own for the job.
+        for (FakeCommentsMetadata.Recorded request : FakeCommentsMetadata.REQUESTS) {
+            assertTrue(request.caller() != null, request.method() + " " + request.path() + " carried no valid identity");
+            assertEquals("inference-service", request.caller().signedBy(), request.path());
+        }
 
         // Requests metadata-service refuses: the requests break its contract on purpose, the answers must not.
+        // They come from this test, not from inference, so they carry no identity.
+        FakeCommentsMetadata.UNSIGNED_ALLOWED.set(true);
         assertEquals(400, call("POST", "", Map.of("username", "alice", "comment", " ")));
         assertEquals(400, call("GET", "?size=0", null));
         assertEquals(400, call("POST", "/claims", Map.of("worker", "w", "limit", 0, "lease_seconds", 60,

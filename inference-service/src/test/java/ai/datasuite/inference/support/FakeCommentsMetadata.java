@@ -26,7 +26,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * bodies and status codes, including leases (with a clock tests can move forward) and rejected late results. It
  * records every request and how often each comment's prediction was written, and can be switched "down" (503). Every
  * request it receives and every answer it sends is checked against metadata-service's committed contract
- * ({@link #CONTRACT}).
+ * ({@link #CONTRACT}). Like metadata-service it needs a verified identity on every request (401 without one) and
+ * applies the comment owner rules to it ({@link FakeCaller}): a user posts, lists and reads their own comments,
+ * annotators read and label everyone's, and claims and results come only from the suite's services.
  */
 public class FakeCommentsMetadata implements QuarkusTestResourceLifecycleManager {
 
@@ -36,12 +38,14 @@ public class FakeCommentsMetadata implements QuarkusTestResourceLifecycleManager
     public static final List<String> LABELS = List.of("anger", "disgust", "fear", "joy", "neutral", "sadness", "surprise");
     private static final String BASE = "/api/v1/comments";
 
-    /** A request as received: method, path with query, JSON body (null for none). */
-    public record Recorded(String method, String path, Map<String, Object> body) {
+    /** A request as received: method, path with query, JSON body (null for none), verified caller (null for none). */
+    public record Recorded(String method, String path, Map<String, Object> body, FakeCaller caller) {
     }
 
     public static final List<Recorded> REQUESTS = new CopyOnWriteArrayList<>();
     public static final AtomicBoolean DOWN = new AtomicBoolean();
+    /** For a test's own calls straight to the fake (no token): they are then answered as an admin's. */
+    public static final AtomicBoolean UNSIGNED_ALLOWED = new AtomicBoolean();
     private static final Map<Long, Row> ROWS = new TreeMap<>();
     private static final Map<Long, Integer> WRITES = new HashMap<>();
     private static final AtomicLong NEXT = new AtomicLong(1);
@@ -109,6 +113,7 @@ public class FakeCommentsMetadata implements QuarkusTestResourceLifecycleManager
         WRITES.clear();
         REQUESTS.clear();
         DOWN.set(false);
+        UNSIGNED_ALLOWED.set(false);
         CLOCK_OFFSET_MS.set(0);
     }
 
@@ -123,7 +128,7 @@ public class FakeCommentsMetadata implements QuarkusTestResourceLifecycleManager
         return row.num;
     }
 
-    /** Stores a predicted and admin-labelled comment directly. */
+    /** Stores a predicted and labelled comment directly. */
     public static synchronized long seedLabelled(String text, String predicted, String truth, double score) {
         long num = seed("seed", text);
         Row row = ROWS.get(num);
@@ -183,19 +188,27 @@ public class FakeCommentsMetadata implements QuarkusTestResourceLifecycleManager
             String raw = exchange.getRequestURI().getRawQuery();
             Map<String, Object> body = method.equals("GET") ? null
                     : FakeHttpServer.readJson(exchange.getRequestBody().readAllBytes());
-            REQUESTS.add(new Recorded(method, path + (raw == null ? "" : "?" + raw), body));
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            FakeCaller caller = FakeCaller.verify(authorization);
+            REQUESTS.add(new Recorded(method, path + (raw == null ? "" : "?" + raw), body, caller));
             CONTRACT.request(method, path + (raw == null ? "" : "?" + raw), "application/json", body);
             if (DOWN.get()) {
                 send(exchange, 503, problem(503, "internal", "down for the test"));
+                return;
+            }
+            if (caller == null && !(authorization == null && UNSIGNED_ALLOWED.get())) {
+                send(exchange, 401, problem(401, "unauthorized", "no valid identity token"));
                 return;
             }
             String rest = path.substring(BASE.length());
             Map<String, String> query = FakeHttpServer.query(exchange);
             synchronized (FakeCommentsMetadata.class) {
                 if (rest.isEmpty() && method.equals("POST")) {
-                    create(exchange, body);
+                    create(exchange, body, caller);
                 } else if (rest.isEmpty() && method.equals("GET")) {
-                    list(exchange, query);
+                    list(exchange, query, caller);
+                } else if ((rest.equals("/claims") || rest.equals("/results")) && caller != null && !caller.viaService()) {
+                    send(exchange, 403, problem(403, "forbidden", "claims and results are internal to the suite"));
                 } else if (rest.equals("/claims") && method.equals("POST")) {
                     claims(exchange, body);
                 } else if (rest.equals("/results") && method.equals("POST")) {
@@ -204,9 +217,11 @@ public class FakeCommentsMetadata implements QuarkusTestResourceLifecycleManager
                     send(exchange, 200, stats());
                 } else if (rest.matches("/\\d+") && method.equals("GET")) {
                     Row row = ROWS.get(Long.parseLong(rest.substring(1)));
-                    send(exchange, row == null ? 404 : 200, row == null ? missing(rest) : row.view());
+                    boolean visible = row != null && (caller == null || caller.isAnnotator()
+                            || caller.id().equals(row.requestUser));
+                    send(exchange, visible ? 200 : 404, visible ? row.view() : missing(rest));
                 } else if (rest.matches("/\\d+/label") && method.equals("PUT")) {
-                    label(exchange, Long.parseLong(rest.substring(1, rest.indexOf("/label"))), body);
+                    label(exchange, Long.parseLong(rest.substring(1, rest.indexOf("/label"))), body, caller);
                 } else {
                     send(exchange, 404, problem(404, "not-found", "no such resource"));
                 }
@@ -217,9 +232,13 @@ public class FakeCommentsMetadata implements QuarkusTestResourceLifecycleManager
         }
     }
 
-    private static void create(HttpExchange exchange, Map<String, Object> body) throws IOException {
+    private static void create(HttpExchange exchange, Map<String, Object> body, FakeCaller caller) throws IOException {
         Object username = body.get("username");
         Object comment = body.get("comment");
+        if (caller != null && !caller.isAdmin() && !caller.id().equals(username)) {
+            send(exchange, 403, problem(403, "forbidden", "'username' names another user"));
+            return;
+        }
         if (!(username instanceof String u) || u.isBlank() || u.codePointCount(0, u.length()) > 150 || u.chars().anyMatch(Character::isISOControl)) {
             send(exchange, 400, problem(400, "validation", "username must be 1..150 characters without control characters"));
             return;
@@ -248,7 +267,14 @@ public class FakeCommentsMetadata implements QuarkusTestResourceLifecycleManager
         send(exchange, 201, row.view());
     }
 
-    private static void list(HttpExchange exchange, Map<String, String> q) throws IOException {
+    private static void list(HttpExchange exchange, Map<String, String> q, FakeCaller caller) throws IOException {
+        if (caller != null && !caller.isAnnotator()) {
+            if (q.get("user") != null && !q.get("user").equals(caller.id())) {
+                send(exchange, 403, problem(403, "forbidden", "'user' names another user"));
+                return;
+            }
+            q.put("user", caller.id());
+        }
         int page = Integer.parseInt(q.getOrDefault("page", "0"));
         int size = Integer.parseInt(q.getOrDefault("size", "50"));
         if (q.get("user") != null && q.get("user").length() > 150) {
@@ -272,7 +298,13 @@ public class FakeCommentsMetadata implements QuarkusTestResourceLifecycleManager
         send(exchange, 200, Map.of("items", slice, "page", page, "size", size, "total", items.size()));
     }
 
-    private static void label(HttpExchange exchange, long num, Map<String, Object> body) throws IOException {
+    private static void label(HttpExchange exchange, long num, Map<String, Object> body, FakeCaller caller)
+            throws IOException {
+        if (caller != null && (!caller.isAnnotator()
+                || (body.get("labelled_by") != null && !caller.id().equals(body.get("labelled_by"))))) {
+            send(exchange, 403, problem(403, "forbidden", "labelling needs the annotator role, as oneself"));
+            return;
+        }
         Row row = ROWS.get(num);
         if (row == null) {
             send(exchange, 404, missing("/" + num));

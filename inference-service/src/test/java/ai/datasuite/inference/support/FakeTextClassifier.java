@@ -106,7 +106,7 @@ public class FakeTextClassifier implements TextClassifier {
         }
         if (UNLOADED.get()) {
             throw new ProblemException(409, "model-not-loaded", "Model not loaded",
-                    "model '" + modelId + "' is not loaded; load it with POST /api/v1/models/" + modelId + "/load", null);
+                    "model '" + modelId + "' is not loaded; load it with POST /api/v1/classifiers/" + modelId + "/load", null);
         }
         if (texts.stream().anyMatch(t -> t.contains(FAIL_MARKER))) {
             throw new IllegalArgumentException("the fake classifier refuses texts with " + FAIL_MARKER);

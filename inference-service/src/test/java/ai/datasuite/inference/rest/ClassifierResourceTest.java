@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import ai.datasuite.identity.Roles;
 import ai.datasuite.inference.TinyModels;
 import ai.datasuite.inference.TinyModelsResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -23,17 +24,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
+import ai.datasuite.testsupport.identity.TestIdentity;
+
 @QuarkusTest
 @WithTestResource(value = TinyModelsResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class ModelResourceTest {
+class ClassifierResourceTest {
 
     @Test
     void listShowsEveryRegisteredModelWithWhatTheFolderAndSessionSay() {
-        JsonPath list = given().get("/api/v1/models").then().statusCode(200).extract().jsonPath();
+        JsonPath list = given().get("/api/v1/classifiers").then().statusCode(200).extract().jsonPath();
         List<String> ids = list.getList("id");
         assertTrue(ids.containsAll(List.of(TinyModelsResource.TINY, TinyModelsResource.TINY_BERT,
                 TinyModelsResource.CYCLE, TinyModelsResource.IDLE, TinyModelsResource.BROKEN)), ids.toString());
-        given().get("/api/v1/models/" + TinyModelsResource.TINY).then().statusCode(200)
+        given().get("/api/v1/classifiers/" + TinyModelsResource.TINY).then().statusCode(200)
                 .body("state", equalTo("loaded"))
                 .body("loaded", equalTo(true))
                 .body("source", equalTo("config"))
@@ -42,16 +45,16 @@ class ModelResourceTest {
                 .body("output_name", equalTo("logits"))
                 .body("max_length", equalTo(8))
                 .body("memory.model_file_bytes", equalTo((int) fileSize(TinyModelsResource.TINY)));
-        given().get("/api/v1/models/" + TinyModelsResource.TINY_BERT).then().statusCode(200)
+        given().get("/api/v1/classifiers/" + TinyModelsResource.TINY_BERT).then().statusCode(200)
                 .body("input_names", equalTo(List.of("input_ids", "attention_mask", "token_type_ids")))
                 .body("labels", equalTo(TinyModels.BERT_LIKE.labels()))
                 .body("max_length", equalTo(6));
-        given().get("/api/v1/models/" + TinyModelsResource.IDLE).then().statusCode(200)
+        given().get("/api/v1/classifiers/" + TinyModelsResource.IDLE).then().statusCode(200)
                 .body("state", equalTo("unloaded"))
                 .body("loaded", equalTo(false))
                 .body("max_length", equalTo(8))
                 .body("batching", nullValue());
-        given().get("/api/v1/models/nope").then().statusCode(404)
+        given().get("/api/v1/classifiers/nope").then().statusCode(404)
                 .body("type", equalTo("urn:ai-data-suite:problem:not-found"));
     }
 
@@ -62,7 +65,7 @@ class ModelResourceTest {
         Map<String, Object> body = Map.of("texts", List.of("I am so sad today"), "model", id, "top_k", 4);
         given().contentType(ContentType.JSON).body(body).post("/api/v1/predict").then().statusCode(409);
 
-        JsonPath load = given().post("/api/v1/models/" + id + "/load").then().statusCode(200).extract().jsonPath();
+        JsonPath load = given().post("/api/v1/classifiers/" + id + "/load").then().statusCode(200).extract().jsonPath();
         assertEquals(false, load.getBoolean("already_loaded"));
         assertEquals(fileSize(id), load.getLong("model_file_bytes"));
         assertTrue(load.getLong("memory_bytes") >= 0);
@@ -74,9 +77,9 @@ class ModelResourceTest {
         assertEquals(reference.probabilities("I am so sad today")[reference.best("I am so sad today")],
                 first.getDouble("predictions[0].score"), 1e-5);
 
-        given().post("/api/v1/models/" + id + "/load").then().statusCode(200).body("already_loaded", equalTo(true));
+        given().post("/api/v1/classifiers/" + id + "/load").then().statusCode(200).body("already_loaded", equalTo(true));
 
-        JsonPath unload = given().post("/api/v1/models/" + id + "/unload").then().statusCode(200)
+        JsonPath unload = given().post("/api/v1/classifiers/" + id + "/unload").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(true, unload.getBoolean("was_loaded"));
         assertEquals(true, unload.getBoolean("closed"));
@@ -84,12 +87,12 @@ class ModelResourceTest {
         assertEquals(fileSize(id), unload.getLong("model_file_bytes"));
         given().contentType(ContentType.JSON).body(body).post("/api/v1/predict").then().statusCode(409)
                 .body("detail", containsString("/load"));
-        given().get("/api/v1/models/" + id).then().body("state", equalTo("unloaded"))
+        given().get("/api/v1/classifiers/" + id).then().body("state", equalTo("unloaded"))
                 .body("memory.released_bytes", equalTo((int) unload.getLong("released_bytes")))
                 .body("input_names", hasItems("token_type_ids"));
-        given().post("/api/v1/models/" + id + "/unload").then().statusCode(200).body("was_loaded", equalTo(false));
+        given().post("/api/v1/classifiers/" + id + "/unload").then().statusCode(200).body("was_loaded", equalTo(false));
 
-        given().post("/api/v1/models/" + id + "/load").then().statusCode(200).body("already_loaded", equalTo(false));
+        given().post("/api/v1/classifiers/" + id + "/load").then().statusCode(200).body("already_loaded", equalTo(false));
         JsonPath again = given().contentType(ContentType.JSON).body(body).post("/api/v1/predict")
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(first.getList("predictions"), again.getList("predictions"));
@@ -102,11 +105,11 @@ class ModelResourceTest {
         long file = fileSize(id);
         assertTrue(file > 40_000_000L, "big model is " + file + " bytes");
         for (int round = 0; round < 2; round++) {
-            JsonPath load = given().post("/api/v1/models/" + id + "/load").then().statusCode(200)
+            JsonPath load = given().post("/api/v1/classifiers/" + id + "/load").then().statusCode(200)
                     .extract().jsonPath();
             given().contentType(ContentType.JSON).body(Map.of("texts", List.of("what a day"), "model", id))
                     .post("/api/v1/predict").then().statusCode(200);
-            JsonPath unload = given().post("/api/v1/models/" + id + "/unload").then().statusCode(200)
+            JsonPath unload = given().post("/api/v1/classifiers/" + id + "/unload").then().statusCode(200)
                     .extract().jsonPath();
             long grew = load.getLong("memory_bytes");
             long released = unload.getLong("released_bytes");
@@ -118,14 +121,45 @@ class ModelResourceTest {
 
     @Test
     void aBrokenFolderIsListedAsFailedAndItsLoadSaysWhy() {
-        given().get("/api/v1/models/" + TinyModelsResource.BROKEN).then().statusCode(200)
+        given().get("/api/v1/classifiers/" + TinyModelsResource.BROKEN).then().statusCode(200)
                 .body("state", equalTo("failed"))
                 .body("error", containsString("tokenizer.json"));
-        given().post("/api/v1/models/" + TinyModelsResource.BROKEN + "/load").then().statusCode(500)
+        given().post("/api/v1/classifiers/" + TinyModelsResource.BROKEN + "/load").then().statusCode(500)
                 .body("type", equalTo("urn:ai-data-suite:problem:model-load-failed"))
                 .body("detail", containsString("tokenizer.json"));
-        given().post("/api/v1/models/nope/load").then().statusCode(404);
-        given().post("/api/v1/models/nope/unload").then().statusCode(404);
+        given().post("/api/v1/classifiers/nope/load").then().statusCode(404);
+        given().post("/api/v1/classifiers/nope/unload").then().statusCode(404);
+    }
+
+    /** Anyone signed in reads the classifiers and predicts; loading and unloading are an admin's (403 otherwise). */
+    @Test
+    void onlyAnAdminLoadsAndUnloads() {
+        for (String role : new String[] {Roles.USER, Roles.ANNOTATOR}) {
+            TestIdentity.as("bob", role).get("/api/v1/classifiers").then().statusCode(200);
+            TestIdentity.as("bob", role).get("/api/v1/classifiers/" + TinyModelsResource.TINY).then().statusCode(200);
+            TestIdentity.as("bob", role).contentType(ContentType.JSON)
+                    .body(Map.of("texts", List.of("I am so sad today"), "model", TinyModelsResource.TINY))
+                    .post("/api/v1/predict").then().statusCode(200);
+            TestIdentity.as("bob", role).post("/api/v1/classifiers/" + TinyModelsResource.IDLE + "/load")
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .body("type", equalTo("urn:ai-data-suite:problem:forbidden"))
+                    .body("detail", containsString("Loading a classifier needs the admin role"));
+            TestIdentity.as("bob", role).post("/api/v1/classifiers/" + TinyModelsResource.TINY + "/unload")
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .body("type", equalTo("urn:ai-data-suite:problem:forbidden"))
+                    .body("detail", containsString("Unloading a classifier needs the admin role"));
+            // Refused before the registry is asked: an unknown id is no 404 for them either.
+            TestIdentity.as("bob", role).post("/api/v1/classifiers/nope/load").then().statusCode(403);
+        }
+        given().get("/api/v1/classifiers/" + TinyModelsResource.IDLE).then().body("state", equalTo("unloaded"));
+        given().get("/api/v1/classifiers/" + TinyModelsResource.TINY).then().body("state", equalTo("loaded"));
+    }
+
+    @Test
+    void theOldModelsPrefixIsGone() {
+        given().get("/api/v1/models").then().statusCode(404);
+        given().post("/api/v1/models/" + TinyModelsResource.IDLE + "/load").then().statusCode(404);
+        given().get("/api/v1/classifiers/" + TinyModelsResource.IDLE).then().body("state", equalTo("unloaded"));
     }
 
     @Test
@@ -135,7 +169,7 @@ class ModelResourceTest {
     }
 
     private static long fileSize(String id) {
-        String path = given().get("/api/v1/models/" + id).then().statusCode(200).extract().path("path");
+        String path = given().get("/api/v1/classifiers/" + id).then().statusCode(200).extract().path("path");
         try {
             return Files.size(Path.of(path, "model.onnx"));
         } catch (java.io.IOException e) {
