@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -75,19 +76,20 @@ public class IngestService {
     }
 
     /**
-     * Stores an upload: its bytes and text in S3, then its row in metadata-service.
+     * Stores an upload for {@code owner} (the caller, or whom an admin named): its bytes and text in S3, then its
+     * row in metadata-service. The same bytes are deduplicated within the owner only.
      *
      * @throws AnalysisException when the file is of an unsupported type, breaks an archive limit or cannot be read
      */
-    public Upload upload(SpooledUpload upload, UploadRequest request) throws AnalysisException {
+    public Upload upload(SpooledUpload upload, UploadRequest request, String owner) throws AnalysisException {
         long started = System.nanoTime();
-        Optional<RemoteFile> existing = findByContent(request.userId(), upload.sha256());
+        Optional<RemoteFile> existing = findByContent(owner, upload.sha256());
         if (existing.isPresent()) {
             return new Upload(existing.get(), false);
         }
 
         String id = UUID.randomUUID().toString();
-        String prefix = request.userId() + "/" + upload.sha256() + "/" + id;
+        String prefix = owner + "/" + upload.sha256() + "/" + id;
         String objectKey = "files/" + prefix;
         ContentAnalyzer.Detection detection = analyzer.detect(upload.file(), upload.originalName());
         // The bytes go to S3 while the text is extracted: both read the same spooled (page-cached) file.
@@ -116,7 +118,7 @@ public class IngestService {
             faults.reached(Point.AFTER_OBJECTS_WRITTEN);
             long stored = System.nanoTime();
 
-            NewFile row = new NewFile(id, request.userId(), upload.originalName(), analysis.extension(),
+            NewFile row = new NewFile(id, owner, upload.originalName(), analysis.extension(),
                     analysis.mediaType(), analysis.nameMediaType(), analysis.extensionMismatch(), upload.size(),
                     upload.sha256(), storage.bucket(), objectKey, request.dataType(), request.tagsOrEmpty(), textKey,
                     analysis.hasText() ? analysis.textLength() : null, analysis.textTruncated(), detailsOf(analysis),
@@ -131,8 +133,13 @@ public class IngestService {
         }
     }
 
-    public Optional<FileView> find(String id) {
-        return metadata.get(id).map(FileView::of);
+    /**
+     * The file with this id, if its owner is {@code visible} to the caller: another user's file is answered as
+     * absent, never as forbidden, so that its existence is not revealed. (metadata-service applies the same rule to
+     * the caller's identity on the hop; this holds even if it did not.)
+     */
+    public Optional<FileView> find(String id, Predicate<String> visible) {
+        return findVisible(id, visible).map(FileView::of);
     }
 
     public FilePage list(FileFilter filter, int page, int size) {
@@ -142,10 +149,10 @@ public class IngestService {
     /**
      * Removes the row, then the objects; a crash in between leaves only objects the reconciler will reclaim.
      *
-     * @return false when there is no such file
+     * @return false when there is no such file, or it belongs to an owner not {@code visible} to the caller
      */
-    public boolean delete(String id) {
-        Optional<RemoteFile> found = metadata.get(id);
+    public boolean delete(String id, Predicate<String> visible) {
+        Optional<RemoteFile> found = findVisible(id, visible);
         if (found.isEmpty()) {
             return false;
         }
@@ -201,11 +208,18 @@ public class IngestService {
         }
     }
 
-    /** The stored file of this owner with these bytes, if any. */
+    private Optional<RemoteFile> findVisible(String id, Predicate<String> visible) {
+        return metadata.get(id).filter(file -> visible.test(file.ownerId()));
+    }
+
+    /**
+     * The stored file of this owner with these bytes, if any. The owner is checked again on the answer: another
+     * owner's record must never be handed out as the uploader's, whatever the filter returned.
+     */
     private Optional<RemoteFile> findByContent(String ownerId, String sha256) {
-        List<RemoteFile> items = metadata.list(new FileFilter(ownerId, sha256, null, null, null, null, null), 0, 1)
-                .items();
-        return items.isEmpty() ? Optional.empty() : Optional.of(items.get(0));
+        return metadata.list(new FileFilter(ownerId, sha256, null, null, null, null, null), 0, 1).items().stream()
+                .filter(file -> ownerId.equals(file.ownerId()) && sha256.equals(file.sha256()))
+                .findFirst();
     }
 
     /**

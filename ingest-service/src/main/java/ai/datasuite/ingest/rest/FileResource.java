@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import ai.datasuite.identity.Caller;
 import ai.datasuite.ingest.analysis.AnalysisException;
 import ai.datasuite.ingest.client.FileFilter;
 import ai.datasuite.ingest.file.FilePage;
@@ -40,6 +41,10 @@ import ai.datasuite.problem.ProblemException;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
+/**
+ * The file API. Every call carries the caller's verified identity (identity-support answers 401 before this runs);
+ * a user uploads, lists, reads and deletes only their own files, an admin everyone's.
+ */
 @Path("/api/v1/files")
 @Tag(name = "files", description = "Upload, find, read and delete files")
 public class FileResource {
@@ -54,18 +59,23 @@ public class FileResource {
              "details": {"pages": 1}, "task_id": null, "status": "STORED", "created_at": "2026-11-25T21:00:00Z"}""";
 
     private static final String PROBLEM = "application/problem+json";
+    private static final String UNAUTHORIZED_EXAMPLE = "{\"type\": \"urn:ai-data-suite:problem:unauthorized\", \"title\": \"Unauthorized\", \"status\": 401, \"detail\": \"This call needs a signed identity and carries none. Calls reach the services through chat-gateway, which signs the caller's identity; send your API key there as 'X-Api-Key: <key>'.\"}";
+    private static final String FORBIDDEN_EXAMPLE = "{\"type\": \"urn:ai-data-suite:problem:forbidden\", \"title\": \"Forbidden\", \"status\": 403, \"detail\": \"'user_id' names another user ('bob'); you may act only as 'alice'. Leave 'user_id' out to use your own.\"}";
+    private static final String NOT_FOUND_EXAMPLE = "{\"type\": \"urn:ai-data-suite:problem:not-found\", \"title\": \"Not found\", \"status\": 404, \"detail\": \"file '5b0c3c2e-8d0e-4f7b-9a77-0f3c8c1b2a10' does not exist\"}";
 
     private final UploadReader reader;
     private final UploadRequestParser requests;
     private final IngestService ingest;
     private final StorageService storage;
+    private final Caller caller;
 
     public FileResource(UploadReader reader, UploadRequestParser requests, IngestService ingest,
-                        StorageService storage) {
+                        StorageService storage, Caller caller) {
         this.reader = reader;
         this.requests = requests;
         this.ingest = ingest;
         this.storage = storage;
+        this.caller = caller;
     }
 
     @POST
@@ -73,15 +83,21 @@ public class FileResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upload a file",
             description = "Multipart with a `file` part and a `metadata` part holding JSON "
-                    + "`{user_id, data_type, task_id?, tags?}`. The type is detected from the content; text is "
-                    + "extracted. The same bytes for the same user return the existing record with 200.")
+                    + "`{data_type, user_id?, task_id?, tags?}`. The file belongs to the caller; `user_id` may be "
+                    + "left out, and only an admin may name another user. The type is detected from the content; "
+                    + "text is extracted. The same bytes for the same owner return the existing record with 200 "
+                    + "(another owner's same bytes never do).")
     @APIResponse(responseCode = "201", description = "Stored",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = FileView.class),
                     examples = @ExampleObject(name = "file", value = FILE_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "The same user already stored these bytes; that record",
+    @APIResponse(responseCode = "200", description = "The same owner already stored these bytes; that record",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = FileView.class)))
     @APIResponse(responseCode = "400", description = "Missing part or malformed metadata",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "validation", value = "{\"type\": \"urn:ai-data-suite:problem:validation\", \"title\": \"Malformed metadata\", \"status\": 400, \"detail\": \"the 'metadata' part is not valid JSON of {user_id, data_type, task_id?, tags?}\"}")))
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "validation", value = "{\"type\": \"urn:ai-data-suite:problem:validation\", \"title\": \"Malformed metadata\", \"status\": 400, \"detail\": \"the 'metadata' part is not valid JSON of {data_type, user_id?, task_id?, tags?}\"}")))
+    @APIResponse(responseCode = "401", description = "No identity, or an invalid or expired one",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unauthorized", value = UNAUTHORIZED_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = "`user_id` names another user and the caller is not an admin",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "forbidden", value = FORBIDDEN_EXAMPLE)))
     @APIResponse(responseCode = "413", description = "File or archive exceeds a limit",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "payload-too-large", value = "{\"type\": \"urn:ai-data-suite:problem:payload-too-large\", \"title\": \"File too large\", \"status\": 413, \"detail\": \"the request declares 3221225472 bytes; the file limit is 2147483648 bytes (ingest.max-file-size)\"}")))
     @APIResponse(responseCode = "415", description = "Unsupported or undetectable type",
@@ -97,7 +113,7 @@ public class FileResource {
                 throw new ProblemException(400, ProblemException.VALIDATION, "Missing file", "the multipart part 'file' is required");
             }
             UploadRequest request = requests.parse(parts.metadata());
-            IngestService.Upload upload = ingest.upload(parts.upload(), request);
+            IngestService.Upload upload = ingest.upload(parts.upload(), request, owner(request));
             if (upload.created()) {
                 return Response.created(URI.create("/api/v1/files/" + upload.file().id())).entity(upload.file()).build();
             }
@@ -114,16 +130,22 @@ public class FileResource {
     public static class UploadForm {
         @Schema(type = SchemaType.STRING, format = "binary", description = "The file; its type is detected from its content")
         public String file;
-        @Schema(implementation = UploadRequest.class, description = "JSON: {user_id, data_type, task_id?, tags?}")
+        @Schema(implementation = UploadRequest.class, description = "JSON: {data_type, user_id?, task_id?, tags?}")
         public String metadata;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List files", description = "Newest first; every filter is optional.")
+    @Operation(summary = "List files", description = "Newest first; every filter is optional. A user lists only "
+            + "their own files (`user_id` left out, or their own); an admin lists everyone's unless `user_id` names "
+            + "one user.")
     @APIResponse(responseCode = "400", description = "Invalid paging",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "validation",
                     value = "{\"type\": \"urn:ai-data-suite:problem:validation\", \"title\": \"Invalid paging\", \"status\": 400, \"detail\": \"size must be a whole number, not 'ten'\"}")))
+    @APIResponse(responseCode = "401", description = "No identity, or an invalid or expired one",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unauthorized", value = UNAUTHORIZED_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = "`user_id` names another user and the caller is not an admin",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "forbidden", value = FORBIDDEN_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "A page of files",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = FilePage.class),
                     examples = @ExampleObject(name = "page",
@@ -138,31 +160,38 @@ public class FileResource {
             throw new ProblemException(400, ProblemException.VALIDATION, "Invalid paging",
                     "page must be >= 0, size 1..200, and page x size within the addressable range");
         }
-        return ingest.list(new FileFilter(userId, sha256, dataType, mediaType, tag, taskId, name), p, s);
+        String owner = caller.ownerFilter(userId, "user_id");
+        return ingest.list(new FileFilter(owner, sha256, dataType, mediaType, tag, taskId, name), p, s);
     }
 
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Get a file's record")
+    @Operation(summary = "Get a file's record", description = "Only the owner's and an admin's; another user's "
+            + "file answers 404, as if it did not exist.")
     @APIResponse(responseCode = "200", description = "The record",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = FileView.class),
                     examples = @ExampleObject(name = "file", value = FILE_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "Unknown id",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = "{\"type\": \"urn:ai-data-suite:problem:not-found\", \"title\": \"Not found\", \"status\": 404, \"detail\": \"file '5b0c3c2e-8d0e-4f7b-9a77-0f3c8c1b2a10' does not exist\"}")))
+    @APIResponse(responseCode = "404", description = "Unknown id, or another user's file",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = NOT_FOUND_EXAMPLE)))
+    @APIResponse(responseCode = "401", description = "No identity, or an invalid or expired one",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unauthorized", value = UNAUTHORIZED_EXAMPLE)))
     public FileView get(@PathParam("id") String id) {
         return find(id);
     }
 
     @GET
     @Path("/{id}/content")
-    @Operation(summary = "Stream the file's bytes", description = "Honours a single `Range: bytes=a-b` (206).")
+    @Operation(summary = "Stream the file's bytes", description = "Honours a single `Range: bytes=a-b` (206). Only "
+            + "the owner's and an admin's; another user's file answers 404.")
     @APIResponse(responseCode = "200", description = "The whole file, as its stored media type",
             content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "206", description = "The requested range, as the file's stored media type",
             content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "404", description = "Unknown id",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = "{\"type\": \"urn:ai-data-suite:problem:not-found\", \"title\": \"Not found\", \"status\": 404, \"detail\": \"file '5b0c3c2e-8d0e-4f7b-9a77-0f3c8c1b2a10' does not exist\"}")))
+    @APIResponse(responseCode = "404", description = "Unknown id, or another user's file",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = NOT_FOUND_EXAMPLE)))
+    @APIResponse(responseCode = "401", description = "No identity, or an invalid or expired one",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unauthorized", value = UNAUTHORIZED_EXAMPLE)))
     @APIResponse(responseCode = "416", description = "Range outside the file",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "range-not-satisfiable", value = "{\"type\": \"urn:ai-data-suite:problem:range-not-satisfiable\", \"title\": \"Range not satisfiable\", \"status\": 416, \"detail\": \"'bytes=100-200' lies outside the file's 16 bytes\"}")))
     public Response content(@PathParam("id") String id, @HeaderParam("Range") String rangeHeader) {
@@ -182,11 +211,16 @@ public class FileResource {
     @GET
     @Path("/{id}/text")
     @Produces("text/plain; charset=utf-8")
-    @Operation(summary = "Stream the text extracted from the file")
+    @Operation(summary = "Stream the text extracted from the file", description = "Only the owner's and an "
+            + "admin's; another user's file answers 404.")
     @APIResponse(responseCode = "200", description = "The text (UTF-8)",
             content = @Content(mediaType = "text/plain; charset=utf-8", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "404", description = "Unknown id, or the file has no text (an image, say)",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "no-text", value = "{\"type\": \"urn:ai-data-suite:problem:no-text\", \"title\": \"No text\", \"status\": 404, \"detail\": \"file '5b0c...' (image/png) has no extractable text\"}")))
+    @APIResponse(responseCode = "404", description = "Unknown id, another user's file, or the file has no text (an image, say)",
+            content = @Content(mediaType = PROBLEM, examples = {
+                    @ExampleObject(name = "not-found", value = NOT_FOUND_EXAMPLE),
+                    @ExampleObject(name = "no-text", value = "{\"type\": \"urn:ai-data-suite:problem:no-text\", \"title\": \"No text\", \"status\": 404, \"detail\": \"file '5b0c...' (image/png) has no extractable text\"}")}))
+    @APIResponse(responseCode = "401", description = "No identity, or an invalid or expired one",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unauthorized", value = UNAUTHORIZED_EXAMPLE)))
     public Response text(@PathParam("id") String id) {
         FileView file = find(id);
         if (file.textKey() == null) {
@@ -199,12 +233,15 @@ public class FileResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a file", description = "Removes the record, then its objects.")
+    @Operation(summary = "Delete a file", description = "Removes the record, then its objects. Only the owner "
+            + "and an admin may; another user's file answers 404.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "Unknown id",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = "{\"type\": \"urn:ai-data-suite:problem:not-found\", \"title\": \"Not found\", \"status\": 404, \"detail\": \"file '5b0c3c2e-8d0e-4f7b-9a77-0f3c8c1b2a10' does not exist\"}")))
+    @APIResponse(responseCode = "404", description = "Unknown id, or another user's file",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = NOT_FOUND_EXAMPLE)))
+    @APIResponse(responseCode = "401", description = "No identity, or an invalid or expired one",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unauthorized", value = UNAUTHORIZED_EXAMPLE)))
     public Response delete(@PathParam("id") String id) {
-        if (!ingest.delete(id)) {
+        if (!ingest.delete(id, caller::canSee)) {
             throw notFound(id);
         }
         return Response.noContent().build();
@@ -222,7 +259,18 @@ public class FileResource {
     }
 
     private FileView find(String id) {
-        return ingest.find(id).orElseThrow(() -> notFound(id));
+        return ingest.find(id, caller::canSee).orElseThrow(() -> notFound(id));
+    }
+
+    /** The upload's owner: the caller, or the user an admin names; it becomes a path segment of the object keys. */
+    private String owner(UploadRequest request) {
+        String owner = caller.ownerFor(request.userId(), "user_id");
+        if (!owner.matches(UploadRequest.OWNER_PATTERN)) {
+            // Only reachable through a token whose user id the gateway would not have issued.
+            throw new ProblemException(400, ProblemException.VALIDATION, "Invalid owner",
+                    "the caller's user id '" + owner + "' cannot own files: " + UploadRequest.OWNER_MESSAGE);
+        }
+        return owner;
     }
 
     private static ProblemException notFound(String id) {

@@ -8,14 +8,17 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The {@code metadata} part of an upload. */
+/**
+ * The {@code metadata} part of an upload. {@code user_id} is optional: the owner is the verified caller, and only an
+ * admin (or a service of the suite) may name another user.
+ */
 @Schema(name = "UploadMetadata", example = """
-        {"user_id": "alice", "data_type": "benchmark", "task_id": "c61d22de-5f6c-4958-a7f6-5e9707bd3466", "tags": ["gaia", "validation"]}""")
+        {"data_type": "benchmark", "task_id": "c61d22de-5f6c-4958-a7f6-5e9707bd3466", "tags": ["gaia", "validation"]}""")
 public record UploadRequest(
-        @NotBlank(message = "user_id is required")
         // Starts with a letter or digit: "." and ".." would become path segments of the S3 keys.
-        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@-]{0,127}",
-                message = "user_id must be 1-128 letters, digits or . _ @ -, starting with a letter or digit")
+        @Pattern(regexp = OWNER_PATTERN, message = OWNER_MESSAGE)
+        @Schema(description = "Optional: the owner; left out, the caller. Only an admin may name another user (403 "
+                + "otherwise).", example = "alice")
         String userId,
         @NotBlank(message = "data_type is required")
         @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "data_type must be 1-64 letters, digits, _ or -")
@@ -24,6 +27,11 @@ public record UploadRequest(
         String taskId,
         @Size(max = 50, message = "at most 50 tags")
         List<@NotBlank(message = "tags must not be blank") @Size(max = 64, message = "a tag is at most 64 characters") String> tags) {
+
+    /** An owner id, which becomes a path segment of the object keys. */
+    public static final String OWNER_PATTERN = "[A-Za-z0-9][A-Za-z0-9._@-]{0,127}";
+    public static final String OWNER_MESSAGE =
+            "user_id must be 1-128 letters, digits or . _ @ -, starting with a letter or digit";
 
     public List<String> tagsOrEmpty() {
         return tags == null ? List.of() : tags;

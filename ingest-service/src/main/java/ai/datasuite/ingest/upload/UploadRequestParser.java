@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.datasuite.problem.ProblemException;
 
-/** Reads and validates the {@code metadata} part of an upload: JSON {user_id, data_type, task_id?, tags?}. */
+/** Reads and validates the {@code metadata} part of an upload: JSON {user_id?, data_type, task_id?, tags?}. */
 @ApplicationScoped
 public class UploadRequestParser {
 
@@ -27,7 +27,7 @@ public class UploadRequestParser {
     public UploadRequest parse(String metadataJson) {
         if (metadataJson == null || metadataJson.isBlank()) {
             throw new ProblemException(400, ProblemException.VALIDATION, "Missing metadata",
-                    "the multipart part 'metadata' is required: JSON {\"user_id\", \"data_type\", \"task_id\"?, \"tags\"?}");
+                    "the multipart part 'metadata' is required: JSON {\"data_type\", \"user_id\"?, \"task_id\"?, \"tags\"?}");
         }
         UploadRequest request;
         try {
@@ -36,7 +36,7 @@ public class UploadRequestParser {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             throw new ProblemException(400, ProblemException.VALIDATION, "Malformed metadata",
-                    "the 'metadata' part must be a JSON object {\"user_id\": string, \"data_type\": string, "
+                    "the 'metadata' part must be a JSON object {\"data_type\": string, \"user_id\"?: string, "
                             + "\"task_id\"?: string, \"tags\"?: [string]}; it could not be read" + where);
         }
         if (request == null) {

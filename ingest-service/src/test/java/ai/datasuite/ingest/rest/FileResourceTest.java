@@ -25,9 +25,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import ai.datasuite.identity.Roles;
 import ai.datasuite.ingest.analysis.TestArchives;
 import ai.datasuite.ingest.support.FakeMetadataResource;
 import ai.datasuite.ingest.support.S3ProxyResource;
+import ai.datasuite.testsupport.identity.DefaultTestIdentity;
+import ai.datasuite.testsupport.identity.TestIdentity;
 import io.quarkus.test.common.WithTestResource;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.quarkus.test.junit.QuarkusTest;
@@ -161,6 +164,7 @@ class FileResourceTest {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/files"))
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("Authorization", "Bearer " + TestIdentity.token(DefaultTestIdentity.ADMIN, Roles.ADMIN))
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(413, response.statusCode());

@@ -4,6 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,12 +17,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import ai.datasuite.testsupport.HttpCalls;
+import ai.datasuite.identity.Roles;
+import ai.datasuite.testsupport.identity.TestIdentity;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -42,6 +51,9 @@ class FakeMetadataContractTest {
      * a Jackson ObjectNode once documented as an array, is documented as an object since the provider fixed it).
      */
     static final Set<String> KNOWN_PROVIDER_DEFECTS = Set.of();
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @ConfigProperty(name = "quarkus.rest-client.metadata.url")
     String metadata;
@@ -112,7 +124,21 @@ class FakeMetadataContractTest {
         FakeMetadataResource.CONTRACT.clear();
     }
 
+    /** A call straight to the fake, as ingest's reconciler makes it: with the service's own identity. */
     private int call(String method, String path, Object body) {
-        return HttpCalls.status(method, metadata + "/api/v1/files" + path, body);
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(metadata + "/api/v1/files" + path))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + TestIdentity.token("ingest-service", Roles.SERVICE))
+                    .method(method, publisher).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

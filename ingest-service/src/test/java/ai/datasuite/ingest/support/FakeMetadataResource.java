@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -20,6 +22,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * A stand-in for metadata-service's file endpoints (same paths, bodies and status codes), on a free local port.
  * Tests read its rows, and switch it "down" to see what ingest does when its system of record fails. Every request it
  * receives and every answer it sends is checked against metadata-service's committed contract ({@link #CONTRACT}).
+ * Like metadata-service, it takes the caller only from the identity ingest signs onto the hop ({@link FakeIdentity}):
+ * a request without a valid one is 401, and (while {@link #OWNER_RULES} holds) a user sees, lists and deletes only
+ * their own rows; the hops it received are kept in {@link #HOPS}.
  */
 public class FakeMetadataResource implements QuarkusTestResourceLifecycleManager {
 
@@ -28,6 +33,14 @@ public class FakeMetadataResource implements QuarkusTestResourceLifecycleManager
 
     public static final Map<String, Map<String, Object>> ROWS = new ConcurrentHashMap<>();
     public static final AtomicBoolean DOWN = new AtomicBoolean();
+    /** Apply metadata-service's owner rules; off, it answers any valid identity everything (to test ingest's own). */
+    public static final AtomicBoolean OWNER_RULES = new AtomicBoolean(true);
+    /** Every request with a valid identity: "METHOD path" and who made it. */
+    public static final List<Hop> HOPS = new CopyOnWriteArrayList<>();
+
+    /** One request and the verified identity it carried. */
+    public record Hop(String request, FakeIdentity identity) {
+    }
 
     /** How POST /api/v1/files misbehaves, to test ingest's handling of commits whose outcome it cannot see. */
     public enum CreateFault {
@@ -64,22 +77,48 @@ public class FakeMetadataResource implements QuarkusTestResourceLifecycleManager
             }
             String path = exchange.getRequestURI().getPath().substring("/api/v1/files".length());
             String method = exchange.getRequestMethod();
+            FakeIdentity caller = FakeIdentity.of(exchange);
+            if (caller == null) {
+                send(exchange, 401, Map.of("type", "urn:ai-data-suite:problem:unauthorized", "status", 401,
+                        "detail", "no valid identity token on " + method + " " + exchange.getRequestURI()));
+                return;
+            }
+            HOPS.add(new Hop(method + " " + exchange.getRequestURI().getPath(), caller));
             if (!method.equals("POST")) {
                 CONTRACT.request(method, exchange.getRequestURI().toString(), null, null);
             }
-            if (path.equals("/references") && method.equals("POST")) {
+            boolean rules = OWNER_RULES.get();
+            if (rules && method.equals("POST") && !caller.viaService()) {
+                send(exchange, 403, forbidden("creating file records and the reference check are internal"));
+            } else if (path.equals("/references") && method.equals("POST")) {
                 Map<String, Object> query = read(exchange);
                 List<?> keys = (List<?>) query.get("keys");
                 List<Object> referenced = keys.stream().filter(k -> ROWS.values().stream()
                         .anyMatch(r -> k.equals(r.get("object_key")) || k.equals(r.get("text_key")))).map(k -> (Object) k).toList();
                 send(exchange, 200, Map.of("referenced", referenced));
             } else if (path.isEmpty() && method.equals("POST")) {
-                create(exchange, read(exchange));
+                Map<String, Object> body = read(exchange);
+                if (rules && !caller.canSee((String) body.get("owner_id"))) {
+                    send(exchange, 403, forbidden("'owner_id' names another user"));
+                } else {
+                    create(exchange, body);
+                }
             } else if (path.isEmpty() && method.equals("GET")) {
-                list(exchange, FakeHttpServer.query(exchange));
+                Map<String, String> query = new HashMap<>(FakeHttpServer.query(exchange));
+                if (rules && !caller.admin()) {
+                    if (query.get("owner_id") != null && !caller.canSee(query.get("owner_id"))) {
+                        send(exchange, 403, forbidden("'owner_id' names another user"));
+                        return;
+                    }
+                    query.put("owner_id", caller.user());
+                }
+                list(exchange, query);
             } else {
                 String id = path.substring(1);
                 Map<String, Object> row = ROWS.get(id);
+                if (row != null && rules && !caller.canSee((String) row.get("owner_id"))) {
+                    row = null; // another user's row is answered as absent, as metadata-service does
+                }
                 if (row == null) {
                     send(exchange, 404, Map.of("type", "urn:ai-data-suite:problem:not-found", "status", 404,
                             "detail", "file '" + id + "' does not exist"));
@@ -144,6 +183,10 @@ public class FakeMetadataResource implements QuarkusTestResourceLifecycleManager
         List<Map<String, Object>> slice = items.subList(Math.min(items.size(), page * size),
                 Math.min(items.size(), page * size + size));
         send(exchange, 200, Map.of("items", slice, "page", page, "size", size, "total", items.size()));
+    }
+
+    private static Map<String, Object> forbidden(String detail) {
+        return Map.of("type", "urn:ai-data-suite:problem:forbidden", "status", 403, "detail", detail);
     }
 
     private static boolean matches(Map<String, Object> row, String key, Map<String, String> query) {
