@@ -1,0 +1,46 @@
+package ai.datasuite.gateway.auth;
+
+import jakarta.ws.rs.Priorities;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+
+import ai.datasuite.problem.ProblemException;
+
+/**
+ * Every REST endpoint of the gateway needs a valid API key: 401 problem+json in the gateway's terms (which header to
+ * send) before identity-support's own check, which speaks of tokens. A key store that cannot be asked answers its
+ * 503 problem, not 401: the key may well be valid.
+ */
+public class KeyRequired {
+
+    private final CurrentIdentityAssociation identities;
+
+    public KeyRequired(CurrentIdentityAssociation identities) {
+        this.identities = identities;
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 10)
+    public Uni<Void> requireKey() {
+        return identities.getDeferredIdentity()
+                .onFailure().transform(KeyRequired::problem)
+                .onItem().transform(identity -> {
+                    if (identity.isAnonymous()) {
+                        throw AuthProblems.missingKey();
+                    }
+                    return null;
+                });
+    }
+
+    /** The problem a failed authentication carries (Quarkus may wrap it), else "unknown key". */
+    static ProblemException problem(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                return problem;
+            }
+        }
+        return AuthProblems.unknownKey();
+    }
+}

@@ -1,0 +1,69 @@
+package ai.datasuite.gateway.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import io.vertx.core.Vertx;
+
+import ai.datasuite.gateway.config.Upstream;
+
+/**
+ * The four services behind the gateway as fakes ({@link FakeUpstream}); metadata-service also holds the key store
+ * ({@link FakeKeyStore}). A service named in {@code down} gets an address where nothing listens.
+ */
+public final class FakeServices {
+
+    private final Vertx vertx = Vertx.vertx();
+    private final Map<Upstream, FakeUpstream> running = new EnumMap<>(Upstream.class);
+    private final Map<Upstream, String> urls = new EnumMap<>(Upstream.class);
+    public final FakeKeyStore keys = new FakeKeyStore();
+
+    FakeServices(Set<Upstream> down) {
+        for (Upstream upstream : Upstream.values()) {
+            if (down.contains(upstream)) {
+                urls.put(upstream, "http://127.0.0.1:" + closedPort());
+            } else {
+                FakeUpstream fake = new FakeUpstream(vertx, upstream.service(),
+                        upstream == Upstream.METADATA ? keys : null).start();
+                running.put(upstream, fake);
+                urls.put(upstream, fake.url());
+            }
+        }
+    }
+
+    public FakeUpstream get(Upstream upstream) {
+        FakeUpstream fake = running.get(upstream);
+        if (fake == null) {
+            throw new IllegalStateException(upstream + " is down in this test profile");
+        }
+        return fake;
+    }
+
+    public String url(Upstream upstream) {
+        return urls.get(upstream);
+    }
+
+    Map<String, String> config() {
+        Map<String, String> config = new HashMap<>();
+        urls.forEach((upstream, url) -> config.put("gateway.upstreams." + upstream.name().toLowerCase(), url));
+        return config;
+    }
+
+    void stop() {
+        running.values().forEach(FakeUpstream::stop);
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    /** A port nothing listens on: bound once to find it free, then released (connections to it are refused). */
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
