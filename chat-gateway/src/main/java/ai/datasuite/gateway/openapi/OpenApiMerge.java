@@ -23,10 +23,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import ai.datasuite.gateway.openapi.ComponentRefs.Key;
 
 /**
- * Merges documents into one: from each source only its public paths, and of its components only those those paths
+ * Merges documents into one: from each source only its public paths, and of its components only those these paths
  * need (an internal path's schemas would otherwise show up, and clash, for nothing). A component name two sources use
- * for different content is prefixed with the source ({@code File} → {@code IngestFile}) and every reference to it
- * rewritten; equal content is shared under one name. Tags are merged by name (first description wins); an operation
+ * for different content is prefixed with the source ({@code File} → {@code IngestFile}, {@code MetadataFile}) and every
+ * reference to it rewritten; equal content is shared under one name. Tags are merged by name (first description wins); an operation
  * id two sources use is prefixed the same way. The services' own security (their internal token) is dropped: the
  * public document's security is the gateway's, set by {@link PublicConventions}.
  */
@@ -135,8 +135,10 @@ final class OpenApiMerge {
     }
 
     /**
-     * Renames until no two sources use one name for different content. Renaming one component changes the content
-     * of those that refer to it, so equal-looking components may clash in a later round: repeat until nothing moves.
+     * Renames until no two sources use one name for different content. In a clash the conventions keep the name, or
+     * else the content most sources share (ingest's, metadata's and retrieval's equal {@code Instant}); every other
+     * version gets its source's prefix, and with a tie all of them do. Renaming one component changes the content of
+     * those that refer to it, so equal-looking components may clash in a later round: repeat until nothing moves.
      */
     private static void resolveClashes(List<Part> parts) {
         for (int round = 0; round < MAX_RENAME_ROUNDS; round++) {
@@ -149,13 +151,15 @@ final class OpenApiMerge {
             }
             boolean renamed = false;
             for (List<Member> members : byName.values()) {
-                Set<JsonNode> contents = new HashSet<>();
-                members.forEach(m -> contents.add(m.part().contentOf(m.key())));
-                if (contents.size() < 2) {
+                Map<JsonNode, List<Member>> byContent = new LinkedHashMap<>();
+                members.forEach(m -> byContent.computeIfAbsent(m.part().contentOf(m.key()), c -> new ArrayList<>())
+                        .add(m));
+                if (byContent.size() < 2) {
                     continue;
                 }
+                List<Member> keepers = keepers(byContent);
                 for (Member member : members) {
-                    if (!member.part().source.reserved()) {
+                    if (!member.part().source.reserved() && !keepers.contains(member)) {
                         member.part().renames.put(member.key(), nextName(member));
                         renamed = true;
                     }
@@ -167,6 +171,24 @@ final class OpenApiMerge {
         }
         throw new IllegalStateException("OpenAPI: component names still clash after " + MAX_RENAME_ROUNDS
                 + " rounds of renaming");
+    }
+
+    /** The members that keep a clashing name: the conventions', else the largest group of equal content, else none. */
+    private static List<Member> keepers(Map<JsonNode, List<Member>> byContent) {
+        List<Member> largest = List.of();
+        boolean tie = false;
+        for (List<Member> group : byContent.values()) {
+            if (group.stream().anyMatch(m -> m.part().source.reserved())) {
+                return group;
+            }
+            if (group.size() > largest.size()) {
+                largest = group;
+                tie = false;
+            } else if (group.size() == largest.size()) {
+                tie = true;
+            }
+        }
+        return tie ? List.of() : largest;
     }
 
     /** {@code File} → {@code IngestFile}; should that clash too, {@code IngestFile2}, {@code IngestFile3}, ... */

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * What the gateway adds to every public operation: its API-key security (required everywhere) and the problems the
  * gateway itself answers (401 no or unknown key, 403 role, 413 body too large, 429 rate limit, 502/503/504 the service
- * behind failed, is down or too slow). The problem types are the gateway's and problem-support's slugs.
+ * behind broke, is down or too slow), with the types and texts of auth/AuthProblems, limit/ and proxy/UpstreamProblems.
  */
 final class PublicConventions {
 
@@ -95,23 +95,26 @@ final class PublicConventions {
                                 "retry_after_seconds": 1}}}
                 },
                 "BadGateway": {
-                  "description": "The service behind this route failed in a way the gateway cannot pass on.",
+                  "description": "The connection to the service behind this route broke before it answered (type <service>-failed); the request may or may not have been applied.",
                   "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"},
-                    "example": {"type": "urn:ai-data-suite:problem:bad-gateway", "title": "Bad gateway", "status": 502,
-                                "detail": "retrieval-service closed the connection before answering."}}}
+                    "example": {"type": "urn:ai-data-suite:problem:retrieval-service-failed", "title": "retrieval-service failed to answer", "status": 502,
+                                "detail": "The connection to retrieval-service at http://retrieval-service:8084 broke before it answered. The request may or may not have been applied: check before repeating it.",
+                                "service": "retrieval-service"}}}
                 },
                 "ServiceUnavailable": {
-                  "description": "The service behind this route is not running or not ready; 'Retry-After' says when to try again.",
+                  "description": "The service behind this route cannot be reached, or failed repeatedly (type <service>-unavailable); nothing was sent. 'Retry-After' says when to try again.",
                   "headers": {"Retry-After": {"$ref": "#/components/headers/RetryAfter"}},
                   "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"},
-                    "example": {"type": "urn:ai-data-suite:problem:service-unavailable", "title": "Service unavailable", "status": 503,
-                                "detail": "inference-service is unavailable (connection refused); start it or try again later."}}}
+                    "example": {"type": "urn:ai-data-suite:problem:inference-service-unavailable", "title": "inference-service unavailable", "status": 503,
+                                "detail": "inference-service at http://inference-service:8083 is unavailable (connection refused). Start it (./suite start, or docker compose up -d inference-service) and retry.",
+                                "service": "inference-service", "retry_after_seconds": 5}}}
                 },
                 "GatewayTimeout": {
-                  "description": "The service behind this route did not answer in time.",
+                  "description": "The service behind this route did not answer in time (type <service>-timeout); it may still complete the request.",
                   "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"},
-                    "example": {"type": "urn:ai-data-suite:problem:gateway-timeout", "title": "Gateway timeout", "status": 504,
-                                "detail": "metadata-service did not answer within 30 s."}}}
+                    "example": {"type": "urn:ai-data-suite:problem:metadata-service-timeout", "title": "metadata-service did not answer in time", "status": 504,
+                                "detail": "metadata-service at http://metadata-service:8082 did not answer within 300 s (gateway.proxy.response-timeout). It may still complete the request: check before repeating it.",
+                                "service": "metadata-service"}}}
                 }
               }
             }}""";
@@ -128,8 +131,22 @@ final class PublicConventions {
         }
     }
 
-    /** How the document came about, for {@code info.description} and {@code x-suite-sources}. */
-    record SourceStatus(String name, String url, boolean included, String fetchedAt, String problem) {
+    /**
+     * How the document came about, for {@code info.description} and {@code x-suite-sources}: whether a source is
+     * included, since when, and why its last fetch failed. (Its internal address stays in the log.)
+     */
+    record SourceStatus(String name, boolean included, String fetchedAt, String problem) {
+
+        ObjectNode toJson() {
+            ObjectNode json = NODES.objectNode().put("name", name).put("included", included);
+            if (fetchedAt != null) {
+                json.put("fetched_at", fetchedAt);
+            }
+            if (problem != null) {
+                json.put("problem", problem);
+            }
+            return json;
+        }
     }
 
     /**
@@ -152,7 +169,8 @@ final class PublicConventions {
         document.set("tags", merged.get("tags"));
         document.set("paths", merged.get("paths"));
         document.set("components", merged.get("components"));
-        document.set("x-suite-sources", JSON.valueToTree(statuses));
+        ArrayNode sources = document.putArray("x-suite-sources");
+        statuses.forEach(status -> sources.add(status.toJson()));
         OpenApiMerge.forEachOperation(document.get("paths"), PublicConventions::addCommonResponses);
         return document;
     }
@@ -172,6 +190,13 @@ final class PublicConventions {
             }
         }
         added.forEach(responses::set);
+        // a service's problem answers that name no schema (most) get the problem's
+        for (JsonNode response : responses) {
+            JsonNode problem = response.path("content").path(PROBLEM_JSON);
+            if (problem.isObject() && !problem.has("schema")) {
+                ((ObjectNode) problem).putObject("schema").put("$ref", "#/components/schemas/Problem");
+            }
+        }
     }
 
     private static String description(List<SourceStatus> statuses) {

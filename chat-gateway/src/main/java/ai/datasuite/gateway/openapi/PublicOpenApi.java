@@ -19,12 +19,13 @@ import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
 import io.smallrye.openapi.runtime.io.Format;
 
 import ai.datasuite.gateway.openapi.PublicConventions.SourceStatus;
+import ai.datasuite.gateway.proxy.RouteTable;
 import ai.datasuite.gateway.openapi.UpstreamDocuments.Snapshot;
 
 /**
  * The public document: the gateway's own (its JAX-RS resources, e.g. /api/v1/keys, as its smallrye-openapi built
- * it, served internally at {@code quarkus.smallrye-openapi.path}) merged with the public part of every service's,
- * plus the gateway's conventions. Built again only when a service's document changed.
+ * it, served internally at {@code quarkus.smallrye-openapi.path}) merged with the public part of every service's
+ * (the paths the proxy's {@link RouteTable} routes to it), plus the gateway's conventions. Built again only when a service's document changed.
  */
 @ApplicationScoped
 public class PublicOpenApi {
@@ -73,14 +74,14 @@ public class PublicOpenApi {
         List<SourceStatus> statuses = new ArrayList<>();
         sources.add(Source.conventions(PublicConventions.components()));
         sources.add(Source.gateway(GATEWAY, gatewayDocument()));
-        statuses.add(new SourceStatus(GATEWAY, config.path() + " (its own resources)", true, null, null));
+        statuses.add(new SourceStatus(GATEWAY, true, null, null));
         for (Snapshot snapshot : snapshots) {
             boolean included = snapshot.document() != null;
             if (included) {
                 sources.add(Source.service(snapshot.upstream().service(), snapshot.document(),
-                        config.publicPaths().of(snapshot.upstream())));
+                        RouteTable.prefixesOf(snapshot.upstream())));
             }
-            statuses.add(new SourceStatus(snapshot.upstream().service(), snapshot.url(), included,
+            statuses.add(new SourceStatus(snapshot.upstream().service(), included,
                     included ? snapshot.fetchedAt().toString() : null, snapshot.problem()));
         }
         return PublicConventions.apply(OpenApiMerge.merge(sources), config, statuses);

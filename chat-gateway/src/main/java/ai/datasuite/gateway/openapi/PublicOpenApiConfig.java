@@ -1,16 +1,13 @@
 package ai.datasuite.gateway.openapi;
 
 import java.time.Duration;
-import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import ai.datasuite.gateway.config.Upstream;
-
 /**
- * The public OpenAPI document: which paths of each service are public, how often the services' documents are fetched
- * (from {@code gateway.upstreams.*}), and what the document says about itself.
+ * The public OpenAPI document: how often the services' documents are fetched (from {@code gateway.upstreams.*}) and
+ * what the document says about itself. Which of their paths are public is the proxy's {@code RouteTable}.
  */
 @ConfigMapping(prefix = "gateway.openapi")
 public interface PublicOpenApiConfig {
@@ -48,34 +45,4 @@ public interface PublicOpenApiConfig {
     /** The largest document accepted from a service. */
     @WithDefault("8388608")
     int maxDocumentBytes();
-
-    /**
-     * The path prefixes the gateway routes to each service: a path is public when it equals one or lies below it.
-     * A service's other paths (metadata's files, datasets, comments and keys) are internal and left out.
-     */
-    PublicPaths publicPaths();
-
-    interface PublicPaths {
-
-        @WithDefault("/api/v1/files")
-        List<String> ingest();
-
-        @WithDefault("/api/v1/tasks")
-        List<String> metadata();
-
-        @WithDefault("/api/v1/predict,/api/v1/comments,/api/v1/jobs,/api/v1/classifiers")
-        List<String> inference();
-
-        @WithDefault("/api/v1/models,/api/v1/datasets,/api/v1/documents")
-        List<String> retrieval();
-
-        default List<String> of(Upstream upstream) {
-            return switch (upstream) {
-                case INGEST -> ingest();
-                case METADATA -> metadata();
-                case INFERENCE -> inference();
-                case RETRIEVAL -> retrieval();
-            };
-        }
-    }
 }
