@@ -19,13 +19,14 @@ import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
 import io.smallrye.openapi.runtime.io.Format;
 
 import ai.datasuite.gateway.openapi.PublicConventions.SourceStatus;
-import ai.datasuite.gateway.proxy.RouteTable;
 import ai.datasuite.gateway.openapi.UpstreamDocuments.Snapshot;
+import ai.datasuite.gateway.proxy.RouteTable;
 
 /**
  * The public document: the gateway's own (its JAX-RS resources, e.g. /api/v1/keys, as its smallrye-openapi built
  * it, served internally at {@code quarkus.smallrye-openapi.path}) merged with the public part of every service's
- * (the paths the proxy's {@link RouteTable} routes to it), plus the gateway's conventions. Built again only when a service's document changed.
+ * (the paths the proxy's {@link RouteTable} routes to it), plus the gateway's conventions. Built again only when a
+ * service's document (or its fetch's outcome) changed.
  */
 @ApplicationScoped
 public class PublicOpenApi {
@@ -40,7 +41,7 @@ public class PublicOpenApi {
             .build());
 
     /** One build of the document, in both formats, and the snapshots it was built from. */
-    public record Rendered(List<Snapshot> inputs, ObjectNode document, byte[] json, byte[] yaml) {
+    public record Rendered(List<Snapshot> inputs, byte[] json, byte[] yaml) {
     }
 
     private final PublicOpenApiConfig config;
@@ -60,7 +61,7 @@ public class PublicOpenApi {
         if (rendered == null || !rendered.inputs().equals(inputs)) {
             ObjectNode document = build(inputs);
             try {
-                rendered = new Rendered(inputs, document, JSON.writerWithDefaultPrettyPrinter()
+                rendered = new Rendered(inputs, JSON.writerWithDefaultPrettyPrinter()
                         .writeValueAsBytes(document), YAML.writeValueAsBytes(document));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

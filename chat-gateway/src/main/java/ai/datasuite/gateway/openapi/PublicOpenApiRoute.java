@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.core.buffer.Buffer;
@@ -82,9 +83,11 @@ public class PublicOpenApiRoute {
     private static byte[] problem(RuntimeException e) {
         try {
             return JSON.writeValueAsBytes(Problems.body(500, "openapi-unavailable", "OpenAPI document unavailable",
-                    "The public API document could not be built: " + e.getMessage(), null));
-        } catch (Exception ignored) {
-            return "{\"status\":500}".getBytes(StandardCharsets.UTF_8);
+                    "The public API document could not be built (" + e.getMessage() + "); the gateway's log has"
+                            + " the cause. The API itself is not affected.", null));
+        } catch (JsonProcessingException unexpected) {
+            return ("{\"type\": \"" + Problems.TYPE_PREFIX + "openapi-unavailable\", \"status\": 500}")
+                    .getBytes(StandardCharsets.UTF_8);
         }
     }
 }
