@@ -43,6 +43,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
+import ai.datasuite.testsupport.identity.TestIdentity;
+
 /**
  * retrieval-service with the rest of the suite, as users run it: a Q&A dataset uploaded to retrieval-service is stored
  * through ingest-service (S3Proxy) and catalogued in metadata-service; models fitted on it find a question's context;
@@ -61,7 +63,6 @@ class DatasetFlowSystemTest {
      */
     static final List<String> QUESTION_IDS = List.of("56be4e1facb8001400a502f6", "5725b41838643c19005acb7f",
             "572746addd62a815002e9a5f");
-    static final String ADMIN_KEY = UUID.randomUUID().toString();
     /** Two fast model types (an embedding model would take minutes), one with defaults, one with a parameter. */
     static final Model BM25 = new Model("flow-bm25", "bm25", Map.of());
     static final Model TFIDF = new Model("flow-tfidf", "tfidf", Map.of("stop_words", "english"));
@@ -78,7 +79,7 @@ class DatasetFlowSystemTest {
         cut = Cut.of(SQUAD, CONTEXTS_PER_PART, QUESTION_IDS);
         owner = "sys-" + UUID.randomUUID().toString().substring(0, 8);
         suite = new RunningSuite();
-        retrieval = suite.startRetrieval("system:" + ADMIN_KEY);
+        retrieval = suite.startRetrieval();
     }
 
     @AfterAll
@@ -166,9 +167,10 @@ class DatasetFlowSystemTest {
                 .body(Map.of("model_id", BM25.id(), "question", cut.questions().get(0).text()))
                 .post(retrieval + "/api/v1/models/find_context").then().statusCode(404);
 
-        // remove_all is an admin call: refused without the key the suite was started with.
-        given().delete(retrieval + "/api/v1/models/remove_all").then().statusCode(401);
-        given().header("X-Api-Key", ADMIN_KEY).delete(retrieval + "/api/v1/models/remove_all").then().statusCode(200)
+        // remove_all is an admin call: refused without an identity and for a plain user; an admin's works.
+        TestIdentity.anonymous().delete(retrieval + "/api/v1/models/remove_all").then().statusCode(401);
+        TestIdentity.as("someone", "user").delete(retrieval + "/api/v1/models/remove_all").then().statusCode(403);
+        given().delete(retrieval + "/api/v1/models/remove_all").then().statusCode(200)
                 .body("removed", contains(TFIDF.id()));
         given().get(retrieval + "/api/v1/models/list_model").then().statusCode(200).body("$", empty());
 

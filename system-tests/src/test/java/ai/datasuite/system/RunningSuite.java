@@ -22,6 +22,9 @@ import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 
+import ai.datasuite.testsupport.identity.DefaultIdentityFilter;
+import ai.datasuite.testsupport.identity.TestIdentity;
+
 /**
  * The packaged services as separate processes on free ports, with S3Proxy in this JVM on a temporary folder: the
  * same arrangement as `./suite start`, built by the reactor just before these tests. metadata-service and
@@ -69,6 +72,8 @@ final class RunningSuite implements AutoCloseable {
             }
             throw e;
         }
+        // Requests that name no identity go as an admin with a really signed token (as the gateway would sign it).
+        DefaultIdentityFilter.install();
         // A service that hangs fails the request that waits for it instead of the whole build.
         RestAssured.config = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
                 .setParam("http.connection.timeout", 5_000)
@@ -93,20 +98,34 @@ final class RunningSuite implements AutoCloseable {
 
     /**
      * Starts retrieval-service against this suite's metadata-service and ingest-service, as `./suite start` does,
-     * with its own data directory (local dataset copies, saved models, the embedded vector store, whatever the
-     * environment says) and the given admin keys ({@code name:key,...}), passed through the environment like
-     * `./suite` passes them.
+     * with its own data directory (local dataset copies, saved models, the embedded vector store).
      */
-    String startRetrieval(String adminKeys) throws Exception {
+    String startRetrieval() throws Exception {
         int port = freePort();
         Path data = Files.createDirectories(dataDir.resolve("retrieval-service"));
-        Process process = start("retrieval-service", "retrieval-service", data,
-                Map.of("RETRIEVAL_SECURITY_ADMIN_KEYS", adminKeys),
+        Process process = start("retrieval-service", "retrieval-service", data, Map.of(),
                 List.of("-Dquarkus.http.port=" + port,
                         "-Dretrieval.vector-store.kind=embedded",
                         "-Dquarkus.rest-client.metadata.url=" + metadata(),
                         "-Dquarkus.rest-client.ingest.url=" + ingest()));
         awaitReady("retrieval-service", process, port);
+        return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * Starts chat-gateway in front of this suite's services (inference-service and retrieval-service as started
+     * above) with the given bootstrap admin key, passed through the environment as `./suite` passes it.
+     */
+    String startGateway(String adminKey, String inference, String retrieval) throws Exception {
+        int port = freePort();
+        Path data = Files.createDirectories(dataDir.resolve("chat-gateway"));
+        Process process = start("chat-gateway", "chat-gateway", data, Map.of("SUITE_ADMIN_KEY", adminKey),
+                List.of("-Dquarkus.http.port=" + port,
+                        "-Dgateway.upstreams.ingest=" + ingest(),
+                        "-Dgateway.upstreams.metadata=" + metadata(),
+                        "-Dgateway.upstreams.inference=" + inference,
+                        "-Dgateway.upstreams.retrieval=" + retrieval));
+        awaitReady("chat-gateway", process, port);
         return "http://127.0.0.1:" + port;
     }
 
@@ -144,6 +163,10 @@ final class RunningSuite implements AutoCloseable {
                 .redirectOutput(dataDir.resolve(name + ".out").toFile());
         builder.environment().put("SUITE_DATA_DIR", data.toString());
         builder.environment().put("OPT_OUT_TRACKING", "true");
+        // The identity key pair, through the environment as ./suite passes it: the services verify the tokens the
+        // tests (and the gateway) sign, and sign their own hops.
+        builder.environment().put("SUITE_IDENTITY_PUBLIC_KEY", TestIdentity.publicKeyBase64());
+        builder.environment().put("SUITE_IDENTITY_SIGNING_KEY", TestIdentity.privateKeyBase64());
         builder.environment().putAll(environment);
         Process process = builder.start();
         processes.add(process);
