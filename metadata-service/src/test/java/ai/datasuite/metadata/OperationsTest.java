@@ -38,7 +38,12 @@ class OperationsTest {
                 .body("paths.'/api/v1/tasks'.get", notNullValue())
                 .body("paths.'/api/v1/tasks/import'.post", notNullValue())
                 .body("paths.'/api/v1/tasks/match'.post", notNullValue())
-                .body("paths.'/api/v1/tasks/{task_id}'.get", notNullValue());
+                .body("paths.'/api/v1/tasks/{task_id}'.get", notNullValue())
+                .body("paths.'/api/v1/keys'.post.responses.'409'", notNullValue())
+                .body("paths.'/api/v1/keys'.get", notNullValue())
+                .body("paths.'/api/v1/keys/{id}'.get", notNullValue())
+                .body("paths.'/api/v1/keys/{id}'.delete", notNullValue())
+                .body("paths.'/api/v1/keys/lookup/{key_hash}'.get.responses.'403'", notNullValue());
     }
 
     @Test

@@ -40,7 +40,7 @@ class SqlServerMigrationTest {
                 .load()
                 .migrate();
         assertTrue(result.success);
-        assertEquals(3, result.migrationsExecuted);
+        assertEquals(4, result.migrationsExecuted);
 
         String fileId = UUID.randomUUID().toString();
         try (Connection db = DriverManager.getConnection(SQL_SERVER.getJdbcUrl(), SQL_SERVER.getUsername(),
@@ -166,6 +166,30 @@ class SqlServerMigrationTest {
                 assertFalse(row.next());
             }
             assertEquals(0, count(db, "SELECT COUNT(*) FROM comments WHERE request_user = 'ALICE'"));
+
+            // API keys (V4): one row per key_hash, matched exactly.
+            String keyHash = "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8";
+            String insertKey = """
+                    INSERT INTO api_keys (id, key_hash, key_prefix, user_id, role, created_at)
+                    VALUES (?, ?, 'sk_5e8848', 'alice', 'user', SYSUTCDATETIME())""";
+            try (PreparedStatement insert = db.prepareStatement(insertKey)) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, keyHash);
+                assertEquals(1, insert.executeUpdate());
+            }
+            try (PreparedStatement duplicate = db.prepareStatement(insertKey)) {
+                duplicate.setString(1, UUID.randomUUID().toString());
+                duplicate.setString(2, keyHash);
+                SQLException failure = null;
+                try {
+                    duplicate.executeUpdate();
+                } catch (SQLException e) {
+                    failure = e;
+                }
+                assertTrue(failure != null, "a duplicate key_hash must be refused");
+            }
+            assertEquals(1, count(db, "SELECT COUNT(*) FROM api_keys WHERE key_hash = '" + keyHash + "'"));
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM api_keys WHERE user_id = 'ALICE'"));
         }
     }
 

@@ -6,15 +6,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import ai.datasuite.identity.IdentityTokens;
+import ai.datasuite.testsupport.identity.TestIdentity;
 
 /**
  * Shared helpers of the topic tests. Every test makes its own prefix/owner so tests never see each other's rows, whatever the order
@@ -81,6 +91,22 @@ public final class TestData {
                 .when().post("/api/v1/files")
                 .then().statusCode(201)
                 .extract().path("id");
+    }
+
+    /**
+     * A request as {@code user} signed by the gateway itself (azp chat-gateway) rather than by a service hop, with the
+     * test JVM's key: a person's call straight from the gateway, which internal endpoints must refuse.
+     */
+    public static RequestSpecification viaGateway(String user, String role) {
+        try {
+            byte[] der = Base64.getDecoder().decode(TestIdentity.privateKeyBase64());
+            String token = IdentityTokens.sign(IdentityTokens.claims(TestIdentity.ISSUER, user, role,
+                    Duration.ofMinutes(5), "chat-gateway"),
+                    KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der)));
+            return RestAssured.given().header("Authorization", "Bearer " + token);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** RestAssured cannot encode a String for media types it does not know (JSONL), so bodies go as bytes. */

@@ -36,11 +36,12 @@ public class CommentService {
         this.mapper = mapper;
     }
 
-    public CommentView create(CommentCreateRequest request) {
+    /** Stores the comment as written by {@code author} (the caller's rule already applied to the body's username). */
+    public CommentView create(CommentCreateRequest request, String author) {
         Instant now = Persistence.now();
         Comment comment = new Comment();
         comment.setComments(request.comment());
-        comment.setRequestUser(request.username());
+        comment.setRequestUser(author);
         comment.setRequestTime(now);
         if (request.prediction() != null) {
             comment.setStatus(Comment.STATUS_PREDICTED);
@@ -96,13 +97,13 @@ public class CommentService {
         return new PageView<>(items, page, size, found.count());
     }
 
-    /** Sets the admin's label (replacing an earlier one); empty when there is no such comment. */
-    public Optional<CommentView> label(long num, LabelRequest request) {
+    /** Sets the label of {@code labelledBy} (replacing an earlier one); empty when there is no such comment. */
+    public Optional<CommentView> label(long num, LabelRequest request, String labelledBy) {
         Optional<Comment> found = comments.findByIdOptional(num);
         found.ifPresent(comment -> {
             comment.setTrueLabel(request.trueLabel());
             comment.setFeedback(request.feedback());
-            comment.setLabelledBy(request.labelledBy());
+            comment.setLabelledBy(labelledBy);
             comment.setLabelledAt(Persistence.now());
         });
         return found.map(mapper::toView);

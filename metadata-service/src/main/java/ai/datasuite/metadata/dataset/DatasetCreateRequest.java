@@ -35,6 +35,7 @@ public record DatasetCreateRequest(
         @NotEmpty @Size(max = 100) @Schema(description = "The CSV header, in file order")
         List<@NotBlank @Text(max = 200) String> columns,
         @Pattern(regexp = FileCreateRequest.OWNER_PATTERN, message = FileCreateRequest.OWNER_MESSAGE)
-        @Schema(description = "Optional owner (a user id as ingest-service accepts it)")
+        @Schema(description = "Optional owner (a user id as ingest-service accepts it): the caller when left out;"
+                + " only an admin or a service may name another user")
         String owner) {
 }

@@ -22,13 +22,16 @@ class DatasetMapper {
         this.objectMapper = objectMapper;
     }
 
-    /** The entity for a create; the id is the caller's (lower-cased) or a new random UUID. */
-    public Dataset toEntity(DatasetCreateRequest request) {
+    /**
+     * The entity for a create by {@code owner} (the caller's rule already applied to the body's owner); the id is the
+     * caller's (lower-cased) or a new random UUID.
+     */
+    public Dataset toEntity(DatasetCreateRequest request, String owner) {
         Dataset dataset = new Dataset();
         dataset.setId(request.id() == null ? UUID.randomUUID().toString() : request.id().toLowerCase(Locale.ROOT));
         dataset.setName(request.name());
         dataset.setFileId(request.fileId().toLowerCase(Locale.ROOT));
-        dataset.setOwnerId(request.owner());
+        dataset.setOwnerId(owner);
         dataset.setRows(request.rows());
         dataset.setDistinctContexts(request.distinctContexts());
         dataset.setColumnNames(write(request.columns()));

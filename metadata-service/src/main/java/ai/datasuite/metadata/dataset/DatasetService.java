@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -41,11 +42,15 @@ public class DatasetService {
         this.mapper = mapper;
     }
 
-    public Created create(DatasetCreateRequest request) {
+    /**
+     * Catalogues a dataset for {@code owner}. The file must exist and {@code visible} must accept its owner: a file
+     * of another user is answered as absent, so a create never tells whether someone else's file id exists.
+     */
+    public Created create(DatasetCreateRequest request, String owner, Predicate<String> visible) {
         if (request.distinctContexts() > request.rows()) {
             throw InvalidField.problem("distinct_contexts", "must not exceed rows (" + request.rows() + ")");
         }
-        Dataset candidate = mapper.toEntity(request);
+        Dataset candidate = mapper.toEntity(request, owner);
         Optional<Dataset> sameId = datasets.findByIdOptional(candidate.getId());
         if (sameId.isPresent()) {
             if (sameContent(sameId.get(), candidate)) {
@@ -56,7 +61,7 @@ public class DatasetService {
                     "A different dataset already has id " + candidate.getId(),
                     Map.of("existing_id", candidate.getId()));
         }
-        if (files.findByIdOptional(candidate.getFileId()).isEmpty()) {
+        if (files.findByIdOptional(candidate.getFileId()).filter(f -> visible.test(f.getOwnerId())).isEmpty()) {
             throw InvalidField.problem("file_id", "no stored file has this id; upload the CSV through ingest-service first");
         }
         candidate.setUploadedAt(Persistence.now());
@@ -96,9 +101,17 @@ public class DatasetService {
                 .map(mapper::toView).toList();
     }
 
-    /** Removes the catalogue entry (not the stored file, which other datasets may share); false when absent. */
-    public boolean delete(String id) {
-        return datasets.deleteById(id.toLowerCase(Locale.ROOT));
+    /**
+     * Removes the catalogue entry (not the stored file, which other datasets may share); false when absent or when
+     * {@code visible} refuses its owner (another user's dataset is answered as absent).
+     */
+    public boolean delete(String id, Predicate<String> visible) {
+        Optional<Dataset> dataset = datasets.findByIdOptional(id.toLowerCase(Locale.ROOT));
+        if (dataset.isEmpty() || !visible.test(dataset.get().getOwnerId())) {
+            return false;
+        }
+        datasets.delete(dataset.get());
+        return true;
     }
 
     private static boolean sameContent(Dataset a, Dataset b) {

@@ -12,11 +12,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Body of {@code POST /api/v1/files}: everything ingest-service knows about one stored object. */
+/**
+ * Body of {@code POST /api/v1/files}: everything ingest-service knows about one stored object. The owner the record
+ * gets is decided from the verified caller ({@code Caller#ownerFor}), never from {@code owner_id} alone.
+ */
 @Schema(name = "FileCreate")
 public record FileCreateRequest(
         @NotBlank @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String id,
-        @NotBlank @Pattern(regexp = OWNER_PATTERN, message = OWNER_MESSAGE) String ownerId,
+        @Pattern(regexp = OWNER_PATTERN, message = OWNER_MESSAGE)
+        @Schema(description = "Optional: the caller when left out; only an admin or a service may name another owner")
+        String ownerId,
         @NotBlank @Size(max = 1024) String originalName,
         @Size(max = 64) String extension,
         @NotBlank @Size(max = 255) String mediaType,

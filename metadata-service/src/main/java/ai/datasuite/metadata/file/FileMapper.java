@@ -20,10 +20,11 @@ public class FileMapper {
         this.objectMapper = objectMapper;
     }
 
-    public FileRecord toEntity(FileCreateRequest request) {
+    /** The entity for a create by {@code owner} (the caller's rule already applied to the body's owner_id). */
+    public FileRecord toEntity(FileCreateRequest request, String owner) {
         FileRecord file = new FileRecord();
         file.setId(request.id().toLowerCase(Locale.ROOT));
-        file.setOwnerId(request.ownerId());
+        file.setOwnerId(owner);
         file.setOriginalName(request.originalName());
         file.setExtension(request.extension());
         file.setMediaType(request.mediaType());

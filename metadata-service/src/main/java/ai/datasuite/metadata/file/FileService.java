@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -47,9 +48,9 @@ public class FileService {
 
     // Each attempt has its own transaction: after a lost race this one can only roll back, a new one sees the winner.
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public Created create(FileCreateRequest request) {
+    public Created create(FileCreateRequest request, String owner) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> attemptCreate(request));
+            return QuarkusTransaction.requiringNew().call(() -> attemptCreate(request, owner));
         } catch (PersistenceException e) {
             if (!Persistence.isConstraintViolation(e)) {
                 throw e;
@@ -58,7 +59,7 @@ public class FileService {
             // (200 when it was this very create, retried; 409 naming the winner otherwise).
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> attemptCreate(request));
+            return QuarkusTransaction.requiringNew().call(() -> attemptCreate(request, owner));
         } catch (PersistenceException e) {
             if (Persistence.isConstraintViolation(e)) {
                 throw Persistence.concurrentConflict("create");
@@ -67,8 +68,8 @@ public class FileService {
         }
     }
 
-    private Created attemptCreate(FileCreateRequest request) {
-        FileRecord candidate = mapper.toEntity(request);
+    private Created attemptCreate(FileCreateRequest request, String owner) {
+        FileRecord candidate = mapper.toEntity(request, owner);
         Optional<FileRecord> sameId = files.findByIdOptional(candidate.getId());
         if (sameId.isPresent()) {
             FileRecord existing = sameId.get();
@@ -77,8 +78,10 @@ public class FileService {
                 // A retry of a create that already went through.
                 return new Created(mapper.toView(existing), false);
             }
+            // Names only the id the caller chose, never the other record's owner or content.
             throw conflict("A different file already has id " + existing.getId(), existing.getId());
         }
+        // Dedup within the owner only: another owner's record with these bytes is never named to this caller.
         Optional<FileRecord> sameContent = files.findByOwnerAndSha256(candidate.getOwnerId(), candidate.getSha256());
         if (sameContent.isPresent()) {
             if (sameContent.get().getId().equals(candidate.getId())) {
@@ -143,10 +146,13 @@ public class FileService {
         return new PageView<>(items, page, size, found.count());
     }
 
-    /** Removes the file, its tags and its task links; false when there was no such file. */
-    public boolean delete(String id) {
+    /**
+     * Removes the file, its tags and its task links; false when there was no such file or {@code visible} refuses
+     * its owner (another user's file is answered as absent).
+     */
+    public boolean delete(String id, Predicate<String> visible) {
         Optional<FileRecord> file = files.findByIdOptional(id.toLowerCase(Locale.ROOT));
-        if (file.isEmpty()) {
+        if (file.isEmpty() || !visible.test(file.get().getOwnerId())) {
             return false;
         }
         links.deleteByFile(file.get().getId());

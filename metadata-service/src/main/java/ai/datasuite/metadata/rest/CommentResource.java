@@ -28,8 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import ai.datasuite.identity.Caller;
 import ai.datasuite.metadata.comment.ClaimRequest;
 import ai.datasuite.metadata.comment.ClaimView;
 import ai.datasuite.metadata.comment.Comment;
@@ -46,11 +48,19 @@ import ai.datasuite.metadata.common.PageView;
 import ai.datasuite.problem.ProblemException;
 import ai.datasuite.problem.Problems;
 
-/** Comments and their emotion labels; internal: inference-service is the only caller. */
+/**
+ * Comments and their emotion labels; internal: inference-service is the only caller, for its user (a re-signed
+ * identity) or, for the batch job, as itself. A user writes and reads their own comments; annotators (and admins)
+ * read everyone's and label them.
+ */
 @Path("/api/v1/comments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Comments", description = "User comments, predicted and true emotion labels, the batch job's leases")
+@SecurityRequirement(name = IdentityDoc.SCHEME)
+@APIResponse(responseCode = "401", description = IdentityDoc.UNAUTHORIZED,
+        content = @Content(mediaType = Problems.MEDIA_TYPE,
+                examples = @ExampleObject(name = "unauthorized", value = IdentityDoc.UNAUTHORIZED_EXAMPLE)))
 public class CommentResource {
 
     static final String COMMENT_VIEW_EXAMPLE = """
@@ -93,21 +103,36 @@ public class CommentResource {
                           [0,0,0,1,0,1,0],[0,0,0,0,0,0,0]]},
              "volume_per_day": [{"day": "2026-11-25", "count": 1}, {"day": "2026-11-26", "count": 3}]}""";
 
-    private final CommentService service;
+    static final String FORBIDDEN_USER_EXAMPLE = """
+            {"type": "urn:ai-data-suite:problem:forbidden", "title": "Forbidden", "status": 403,
+             "detail": "'username' names another user ('bob'); you may act only as 'alice'. Leave 'username' out to\
+             use your own."}""";
+    static final String FORBIDDEN_ROLE_EXAMPLE = """
+            {"type": "urn:ai-data-suite:problem:forbidden", "title": "Forbidden", "status": 403,
+             "detail": "Labelling comments needs the annotator or admin role; your key has the role 'user'."}""";
+    static final String INTERNAL_EXAMPLE = """
+            {"type": "urn:ai-data-suite:problem:forbidden", "title": "Forbidden", "status": 403,
+             "detail": "Claiming comments for the batch job is internal to the suite; services call it, people do\
+             not."}""";
 
-    public CommentResource(CommentService service) {
+    private final CommentService service;
+    private final Caller caller;
+
+    public CommentResource(CommentService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @POST
     @Operation(summary = "Store a comment",
             description = "Stored exactly as given, status pending; with a prediction (made at once by"
-                    + " inference-service) it is stored as predicted.")
+                    + " inference-service) it is stored as predicted. The author is the caller when username is left"
+                    + " out; naming another user needs admin.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CommentCreateRequest.class),
             examples = {
                 @ExampleObject(name = "pending", value = """
-                        {"username": "bob", "comment": "Why does this keep crashing?"}"""),
+                        {"comment": "Why does this keep crashing?"}"""),
                 @ExampleObject(name = "predicted", value = """
                         {"username": "alice", "comment": "I can't believe this actually worked!",
                          "prediction": {"label": "surprise", "score": 0.87, "model_version": "emotion-e5-v1"}}""")}))
@@ -115,21 +140,26 @@ public class CommentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CommentView.class),
                     examples = @ExampleObject(name = "pending", value = PENDING_VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Blank or too long (5000) comment, bad username (1..150, no"
-            + " control characters), unknown label, score outside 0..1, missing fields, wrong JSON types",
+    @APIResponse(responseCode = "400", description = "Blank or too long (5000) comment, bad username (at most 150,"
+            + " no control characters), unknown label, score outside 0..1, missing fields, wrong JSON types",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "validation", value = """
                             {"type": "urn:ai-data-suite:problem:validation", "title": "Invalid request",
                              "status": 400, "detail": "comment must not be blank",
                              "errors": [{"field": "comment", "message": "must not be blank"}]}""")))
+    @APIResponse(responseCode = "403", description = "username names another user (not an admin)",
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "foreign-user", value = FORBIDDEN_USER_EXAMPLE)))
     public Response create(@Valid @NotNull CommentCreateRequest body, UriInfo uriInfo) {
-        CommentView created = service.create(body);
+        CommentView created = service.create(body, caller.ownerFor(body.username(), "username"));
         URI location = uriInfo.getAbsolutePathBuilder().path(Long.toString(created.num())).build();
         return Response.created(location).entity(created).build();
     }
 
     @GET
-    @Operation(summary = "List comments", description = "Newest first (num descending); every filter is optional.")
+    @Operation(summary = "List comments", description = "Newest first (num descending); every filter is optional."
+            + " Annotators and admins list everyone's comments (user filters by author); a user lists only their own"
+            + " (user left out or their own).")
     @APIResponse(responseCode = "200", description = "One page of comments",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CommentPage.class),
@@ -143,8 +173,10 @@ public class CommentResource {
                              "status": 400, "detail": "from must be an ISO instant (2026-11-26T10:15:30Z) or a date\
                              (2026-11-26), not 'yesterday'", "errors": [{"field": "from", "message": "must be an ISO\
                              instant (2026-11-26T10:15:30Z) or a date (2026-11-26), not 'yesterday'"}]}""")))
+    @APIResponse(responseCode = "403", description = "A user (not an annotator) names another user",
+            content = @Content(mediaType = Problems.MEDIA_TYPE))
     public PageView<CommentView> list(
-            @QueryParam("user") @Parameter(description = "Exact username") String user,
+            @QueryParam("user") @Parameter(description = "Exact username (a plain user: only their own)") String user,
             @QueryParam("predicted_label") @Pattern(regexp = Comment.LABEL_PATTERN, message = Comment.LABEL_MESSAGE)
             String predictedLabel,
             @QueryParam("true_label") @Pattern(regexp = Comment.LABEL_PATTERN, message = Comment.LABEL_MESSAGE)
@@ -159,7 +191,8 @@ public class CommentResource {
                     example = "2026-11-26T23:59:59Z") String to,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.list(new CommentQuery(user, predictedLabel, trueLabel, QueryFlags.parse("labelled", labelled), status,
+        String author = caller.isAnnotator() ? user : caller.ownerFor(user, "user");
+        return service.list(new CommentQuery(author, predictedLabel, trueLabel, QueryFlags.parse("labelled", labelled), status,
                 TimeBounds.from(from), TimeBounds.to(to)), page, size);
     }
 
@@ -186,38 +219,51 @@ public class CommentResource {
 
     @GET
     @Path("/{num}")
-    @Operation(summary = "Get one comment")
+    @Operation(summary = "Get one comment", description = "A user gets only their own comments (another user's"
+            + " answers 404, as an unknown num does); annotators and admins get any.")
     @APIResponse(responseCode = "200", description = "The comment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CommentView.class),
                     examples = @ExampleObject(name = "comment", value = COMMENT_VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "Unknown num",
+    @APIResponse(responseCode = "404", description = "Unknown num, or (for a user) another user's comment",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "not-found", value = NOT_FOUND_EXAMPLE)))
     public CommentView get(@PathParam("num") long num) {
-        return service.find(num).orElseThrow(() -> notFound(num));
+        return service.find(num)
+                .filter(comment -> caller.isAnnotator() || caller.id().equals(comment.requestUser()))
+                .orElseThrow(() -> notFound(num));
     }
 
     @PUT
     @Path("/{num}/label")
-    @Operation(summary = "Set the true label", description = "An admin's label and feedback; labelled_at = now."
-            + " Labelling again replaces the earlier label.")
+    @Operation(summary = "Set the true label", description = "An annotator's (or admin's) label and feedback;"
+            + " labelled_by = the caller, labelled_at = now. Labelling again replaces the earlier label.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = LabelRequest.class),
             examples = @ExampleObject(name = "label", value = """
-                    {"true_label": "joy", "feedback": "Happy surprise, reads as joy", "labelled_by": "admin"}""")))
+                    {"true_label": "joy", "feedback": "Happy surprise, reads as joy"}""")))
     @APIResponse(responseCode = "200", description = "The labelled comment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CommentView.class),
                     examples = @ExampleObject(name = "comment", value = COMMENT_VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Unknown label, missing labelled_by, feedback over 2000",
+    @APIResponse(responseCode = "400", description = "Unknown label, feedback over 2000",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "validation", value = VALIDATION_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = "Not an annotator or admin, or labelled_by names someone else",
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "role", value = FORBIDDEN_ROLE_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "Unknown num",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "not-found", value = NOT_FOUND_EXAMPLE)))
     public CommentView label(@PathParam("num") long num, @Valid @NotNull LabelRequest body) {
-        return service.label(num, body).orElseThrow(() -> notFound(num));
+        caller.requireAnnotator("Labelling comments");
+        // The label is recorded as the caller's: a body naming anyone else (even for an admin) would forge the record.
+        if (body.labelledBy() != null && !body.labelledBy().equals(caller.id())) {
+            throw new ProblemException(403, ProblemException.FORBIDDEN, "Forbidden", "'labelled_by' names someone"
+                    + " else ('" + body.labelledBy() + "'); a label is recorded as yours ('" + caller.id()
+                    + "'). Leave 'labelled_by' out.");
+        }
+        return service.label(num, body, caller.id()).orElseThrow(() -> notFound(num));
     }
 
     @POST
@@ -226,7 +272,7 @@ public class CommentResource {
             description = "Leases up to limit comments that are pending, have fewer than max_attempts attempts and"
                     + " no live lease, oldest first, to worker until lease_until. Concurrent claimers never get the"
                     + " same comment: SELECT ... FOR UPDATE SKIP LOCKED (READPAST on SQL Server) plus a conditional"
-                    + " UPDATE. An expired lease can be claimed again.")
+                    + " UPDATE. An expired lease can be claimed again. Internal: the batch job (a service) calls it.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ClaimRequest.class),
             examples = @ExampleObject(name = "claim", value = """
@@ -245,7 +291,11 @@ public class CommentResource {
                             {"type": "urn:ai-data-suite:problem:validation", "title": "Invalid request",
                              "status": 400, "detail": "limit must be less than or equal to 500",
                              "errors": [{"field": "limit", "message": "must be less than or equal to 500"}]}""")))
+    @APIResponse(responseCode = "403", description = "Not a service",
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "internal", value = INTERNAL_EXAMPLE)))
     public ClaimView claim(@Valid @NotNull ClaimRequest body) {
+        caller.requireService("Claiming comments for the batch job");
         return service.claim(body);
     }
 
@@ -256,7 +306,8 @@ public class CommentResource {
                     + " worker; it clears the lease and sets predicted_at. A failure (same condition) clears the"
                     + " lease, increments attempts, stores last_error (first 500 characters) and makes the comment"
                     + " failed when attempts reach the max_attempts of its claim. written counts the predictions"
-                    + " written; rejected lists the nums (of predictions or failures) not applied.")
+                    + " written; rejected lists the nums (of predictions or failures) not applied. Internal: the batch"
+                    + " job (a service) calls it.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ResultsRequest.class),
             examples = @ExampleObject(name = "results", value = """
@@ -275,7 +326,10 @@ public class CommentResource {
                              "status": 400, "detail": "predictions[0].label must be one of anger, disgust, fear,\
                              joy, neutral, sadness, surprise", "errors": [{"field": "predictions[0].label",
                              "message": "must be one of anger, disgust, fear, joy, neutral, sadness, surprise"}]}""")))
+    @APIResponse(responseCode = "403", description = "Not a service",
+            content = @Content(mediaType = Problems.MEDIA_TYPE))
     public ResultsView results(@Valid @NotNull ResultsRequest body) {
+        caller.requireService("Writing the batch job's results");
         return service.results(body);
     }
 

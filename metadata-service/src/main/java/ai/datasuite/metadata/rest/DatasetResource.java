@@ -25,20 +25,29 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import ai.datasuite.identity.Caller;
 import ai.datasuite.metadata.dataset.DatasetCreateRequest;
 import ai.datasuite.metadata.dataset.DatasetService;
 import ai.datasuite.metadata.dataset.DatasetView;
 import ai.datasuite.problem.ProblemException;
 import ai.datasuite.problem.Problems;
 
-/** The catalogue of Q&A datasets; internal: retrieval-service is the caller. */
+/**
+ * The catalogue of Q&A datasets; internal: retrieval-service is the caller, for its user (a re-signed identity). A user
+ * sees, lists and deletes only their own datasets; another user's answers 404.
+ */
 @Path("/api/v1/datasets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Datasets", description = "Q&A datasets of retrieval-service and the stored files holding them")
+@SecurityRequirement(name = IdentityDoc.SCHEME)
+@APIResponse(responseCode = "401", description = IdentityDoc.UNAUTHORIZED,
+        content = @Content(mediaType = Problems.MEDIA_TYPE,
+                examples = @ExampleObject(name = "unauthorized", value = IdentityDoc.UNAUTHORIZED_EXAMPLE)))
 public class DatasetResource {
 
     static final String CREATE_EXAMPLE = """
@@ -59,16 +68,25 @@ public class DatasetResource {
             {"type": "urn:ai-data-suite:problem:not-found", "title": "Not found", "status": 404,
              "detail": "No dataset 0b7e1f52-6a3c-4d1e-9f2a-5c8d7e6f1a20"}""";
 
-    private final DatasetService service;
+    static final String FORBIDDEN_OWNER_EXAMPLE = """
+            {"type": "urn:ai-data-suite:problem:forbidden", "title": "Forbidden", "status": 403,
+             "detail": "'owner' names another user ('bob'); you may act only as 'alice'. Leave 'owner' out to use\
+             your own."}""";
 
-    public DatasetResource(DatasetService service) {
+    private final DatasetService service;
+    private final Caller caller;
+
+    public DatasetResource(DatasetService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @POST
     @Operation(summary = "Catalogue a dataset",
-            description = "The file must already be stored (ingest-service registers it under /api/v1/files)."
-                    + " With a caller-chosen id the create is idempotent: the same body again answers 200.")
+            description = "The file must already be stored (ingest-service registers it under /api/v1/files) and be"
+                    + " the caller's (an admin's: anyone's). With a caller-chosen id the create is idempotent: the same"
+                    + " body again answers 200. Internal: only a service hop (retrieval-service, for its caller) may"
+                    + " create; owner left out is the caller, naming another user needs admin.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DatasetCreateRequest.class),
             examples = @ExampleObject(name = "dataset", value = CREATE_EXAMPLE)))
@@ -79,7 +97,7 @@ public class DatasetResource {
     @APIResponse(responseCode = "200", description = "Already catalogued under this id with the same content",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DatasetView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body, or no stored file with this file_id",
+    @APIResponse(responseCode = "400", description = "Invalid body, or no stored file of the caller with this file_id",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "validation", value = VALIDATION_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The id names another dataset, or the file was deleted"
@@ -89,8 +107,13 @@ public class DatasetResource {
                             {"type": "urn:ai-data-suite:problem:conflict", "title": "Conflict", "status": 409,
                              "detail": "A different dataset already has id 0b7e1f52-6a3c-4d1e-9f2a-5c8d7e6f1a20",
                              "existing_id": "0b7e1f52-6a3c-4d1e-9f2a-5c8d7e6f1a20"}""")))
+    @APIResponse(responseCode = "403", description = "Not a service hop, or owner names another user",
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "foreign-owner", value = FORBIDDEN_OWNER_EXAMPLE)))
     public Response create(@Valid @NotNull DatasetCreateRequest body, UriInfo uriInfo) {
-        DatasetService.Created result = service.create(body);
+        caller.requireService("Cataloguing datasets");
+        String owner = caller.ownerFor(body.owner(), "owner");
+        DatasetService.Created result = service.create(body, owner, caller::canSee);
         if (!result.created()) {
             return Response.ok(result.dataset()).build();
         }
@@ -99,41 +122,48 @@ public class DatasetResource {
     }
 
     @GET
-    @Operation(summary = "List datasets", description = "Newest first (uploaded_at desc, then id); filters optional.")
+    @Operation(summary = "List datasets", description = "Newest first (uploaded_at desc, then id); filters optional."
+            + " A user lists only their own datasets; an admin lists everyone's unless owner names one.")
     @APIResponse(responseCode = "200", description = "The datasets",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = DatasetView.class),
                     examples = @ExampleObject(name = "datasets", value = "[" + VIEW_EXAMPLE + "]")))
+    @APIResponse(responseCode = "403", description = "owner names another user (not an admin)",
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "foreign-owner", value = FORBIDDEN_OWNER_EXAMPLE)))
     public List<DatasetView> list(
-            @QueryParam("owner") @Parameter(description = "Only this owner's datasets") String owner,
+            @QueryParam("owner") @Parameter(description = "Only this owner's datasets (a user: only their own)")
+            String owner,
             @QueryParam("file_id") @Parameter(description = "Only datasets stored in this file") String fileId) {
-        return service.list(owner, fileId);
+        return service.list(caller.ownerFilter(owner, "owner"), fileId);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get one dataset")
+    @Operation(summary = "Get one dataset", description = "Another user's dataset answers 404, as an unknown id does.")
     @APIResponse(responseCode = "200", description = "The dataset",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DatasetView.class),
                     examples = @ExampleObject(name = "dataset", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "Unknown id",
+    @APIResponse(responseCode = "404", description = "Unknown id, or another user's dataset",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "not-found", value = NOT_FOUND_EXAMPLE)))
     public DatasetView get(@PathParam("id") String id) {
-        return service.find(id).orElseThrow(() -> ProblemException.notFound("No dataset " + id));
+        return service.find(id).filter(dataset -> caller.canSee(dataset.owner()))
+                .orElseThrow(() -> ProblemException.notFound("No dataset " + id));
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Remove a dataset from the catalogue",
-            description = "The stored file stays (other datasets may use it); delete it through ingest-service.")
+            description = "The stored file stays (other datasets may use it); delete it through ingest-service."
+                    + " Another user's dataset answers 404, as an unknown id does.")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "Unknown id",
+    @APIResponse(responseCode = "404", description = "Unknown id, or another user's dataset",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "not-found", value = NOT_FOUND_EXAMPLE)))
     public RestResponse<Void> delete(@PathParam("id") String id) {
-        if (!service.delete(id)) {
+        if (!service.delete(id, caller::canSee)) {
             throw ProblemException.notFound("No dataset " + id);
         }
         return RestResponse.noContent();

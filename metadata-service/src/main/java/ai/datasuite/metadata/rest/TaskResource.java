@@ -25,10 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import ai.datasuite.identity.Caller;
 import ai.datasuite.metadata.common.PageView;
 import ai.datasuite.metadata.task.ImportFormat;
 import ai.datasuite.metadata.task.ImportSummary;
@@ -43,6 +45,10 @@ import ai.datasuite.problem.Problems;
 @Path("/api/v1/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tasks", description = "GAIA-style benchmark tasks and their files")
+@SecurityRequirement(name = IdentityDoc.SCHEME)
+@APIResponse(responseCode = "401", description = IdentityDoc.UNAUTHORIZED,
+        content = @Content(mediaType = Problems.MEDIA_TYPE,
+                examples = @ExampleObject(name = "unauthorized", value = IdentityDoc.UNAUTHORIZED_EXAMPLE)))
 public class TaskResource {
 
     static final String JSONL = ImportFormat.NDJSON;
@@ -82,10 +88,16 @@ public class TaskResource {
              "counts": {"tasks": 3, "files": 2, "matched": 1, "new_links": 1, "tasks_missing_file": 1,
                         "files_without_task": 1}}""";
 
-    private final TaskService service;
+    private static final String FORBIDDEN_ROLE_EXAMPLE = """
+            {"type": "urn:ai-data-suite:problem:forbidden", "title": "Forbidden", "status": 403,
+             "detail": "Importing tasks needs the annotator or admin role; your key has the role 'user'."}""";
 
-    public TaskResource(TaskService service) {
+    private final TaskService service;
+    private final Caller caller;
+
+    public TaskResource(TaskService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @POST
@@ -95,7 +107,8 @@ public class TaskResource {
             ImportFormat.TEXT_CSV, ImportFormat.APPLICATION_CSV})
     @Operation(summary = "Import tasks from JSONL or CSV",
             description = "All rows are validated first; one bad row rejects the whole file. Good files are upserted"
-                    + " in one transaction; importing the same file again leaves everything unchanged.")
+                    + " in one transaction; importing the same file again leaves everything unchanged. Needs the"
+                    + " annotator or admin role.")
     @RequestBody(content = {
             @Content(mediaType = JSONL, examples = @ExampleObject(name = "gaia-jsonl", value = JSONL_EXAMPLE)),
             @Content(mediaType = CSV, examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE))})
@@ -106,12 +119,16 @@ public class TaskResource {
     @APIResponse(responseCode = "400", description = "Some rows are invalid; nothing was imported",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "row-errors", value = IMPORT_ERRORS_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = "Not an annotator or admin",
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "role", value = FORBIDDEN_ROLE_EXAMPLE)))
     @APIResponse(responseCode = "413", description = "Body or row count above the configured limit",
             content = @Content(mediaType = Problems.MEDIA_TYPE))
     @APIResponse(responseCode = "415", description = "Not JSONL, CSV or multipart",
             content = @Content(mediaType = Problems.MEDIA_TYPE))
     public ImportSummary importTasks(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body)
             throws IOException {
+        caller.requireAnnotator("Importing tasks");
         ImportFormat format = ImportFormat.fromMediaType(contentType).orElseThrow(TaskResource::unsupported);
         return service.importTasks(body, format);
     }
@@ -120,7 +137,8 @@ public class TaskResource {
     @Path("/import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Import tasks from an uploaded JSONL or CSV file",
-            description = "The format comes from the part's content type, else from its file extension.")
+            description = "The format comes from the part's content type, else from its file extension. Needs the"
+                    + " annotator or admin role.")
     @APIResponse(responseCode = "200", description = "Imported",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ImportSummary.class),
@@ -128,12 +146,16 @@ public class TaskResource {
     @APIResponse(responseCode = "400", description = "No file part, or invalid rows; nothing was imported",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "row-errors", value = IMPORT_ERRORS_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = "Not an annotator or admin",
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "role", value = FORBIDDEN_ROLE_EXAMPLE)))
     @APIResponse(responseCode = "413", description = "File or row count above the configured limit",
             content = @Content(mediaType = Problems.MEDIA_TYPE))
     @APIResponse(responseCode = "415", description = "The file is neither JSONL nor CSV",
             content = @Content(mediaType = Problems.MEDIA_TYPE))
     public ImportSummary importUpload(@RestForm("file") @Schema(type = org.eclipse.microprofile.openapi.annotations
             .enums.SchemaType.STRING, format = "binary") FileUpload file) throws IOException {
+        caller.requireAnnotator("Importing tasks");
         if (file == null) {
             throw ProblemException.validation("The multipart body needs a 'file' part");
         }
@@ -150,12 +172,16 @@ public class TaskResource {
     @Operation(summary = "Link tasks to stored files",
             description = "A file matches a task when the uploader named the task (task_id), when its original name"
                     + " equals the task's file_name, or when it is named <task_id>.<ext>. New links are kept;"
-                    + " running it again adds none.")
+                    + " running it again adds none. Needs the annotator or admin role; an annotator matches the files"
+                    + " of every owner (or of owner_id), since links are task data, not a user's own.")
     @APIResponse(responseCode = "200", description = "The match report",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MatchReport.class),
                     examples = @ExampleObject(name = "report", value = MATCH_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = "Not an annotator or admin",
+            content = @Content(mediaType = Problems.MEDIA_TYPE))
     public MatchReport match(@QueryParam("owner_id") String ownerId) {
+        caller.requireAnnotator("Matching tasks to files");
         return service.match(ownerId == null || ownerId.isBlank() ? null : ownerId);
     }
 
@@ -179,7 +205,8 @@ public class TaskResource {
 
     @GET
     @Path("/{task_id}")
-    @Operation(summary = "Get one task with its linked files")
+    @Operation(summary = "Get one task with its linked files",
+            description = "files lists only the linked files the caller may see (a user: their own; an admin: all).")
     @APIResponse(responseCode = "200", description = "The task and its files",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TaskDetailView.class),
@@ -187,7 +214,8 @@ public class TaskResource {
     @APIResponse(responseCode = "404", description = "Unknown task",
             content = @Content(mediaType = Problems.MEDIA_TYPE))
     public TaskDetailView get(@PathParam("task_id") String taskId) {
-        return service.find(taskId).orElseThrow(() -> ProblemException.notFound("No task " + taskId));
+        return service.find(taskId).map(task -> task.withFilesVisibleTo(caller::canSee))
+                .orElseThrow(() -> ProblemException.notFound("No task " + taskId));
     }
 
     private static ProblemException unsupported() {

@@ -2,6 +2,7 @@ package ai.datasuite.metadata.task;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -23,4 +24,10 @@ public record TaskDetailView(
         Instant createdAt,
         Instant updatedAt,
         List<FileView> files) {
+
+    /** The same task listing only the linked files whose owner {@code visible} accepts (a user's own). */
+    public TaskDetailView withFilesVisibleTo(Predicate<String> visible) {
+        return new TaskDetailView(taskId, question, level, finalAnswer, fileName, steps, numberOfSteps, howLong, tools,
+                numberOfTools, createdAt, updatedAt, files.stream().filter(f -> visible.test(f.ownerId())).toList());
+    }
 }

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import ai.datasuite.identity.Roles;
 import ai.datasuite.metadata.TestData;
+import ai.datasuite.testsupport.identity.DefaultTestIdentity;
+import ai.datasuite.testsupport.identity.TestIdentity;
 
 @QuarkusTest
 class CommentResourceTest {
@@ -103,7 +106,6 @@ class CommentResourceTest {
                 "must be at most 5000 characters");
         assertInvalid(Map.of("username", user, "comment", "lone \uD800 surrogate"), "comment",
                 "must be valid Unicode text (it contains an unpaired surrogate)");
-        assertInvalid(Map.of("comment", "hi"), "username", "must not be blank");
         assertInvalid(Map.of("username", "u".repeat(151), "comment", "hi"), "username",
                 "must be at most 150 characters");
         assertInvalid(Map.of("username", "eve\nadmin", "comment", "hi"), "username",
@@ -120,6 +122,15 @@ class CommentResourceTest {
         assertInvalid(Map.of("username", user, "comment", "hi",
                 "prediction", Map.of("label", "joy", "score", 0.5)),
                 "prediction.model_version", "must not be blank");
+    }
+
+    @Test
+    void usernameLeftOutIsTheCaller() {
+        // Was a 400 before identities: the author now comes from the verified caller (the default test admin).
+        given().contentType(ContentType.JSON).body(Map.of("comment", "hi"))
+                .when().post("/api/v1/comments")
+                .then().statusCode(201)
+                .body("request_user", equalTo(DefaultTestIdentity.ADMIN));
     }
 
     @Test
@@ -153,7 +164,7 @@ class CommentResourceTest {
         given().when().get("/api/v1/comments/abc")
                 .then().statusCode(400).contentType(PROBLEM);
         given().contentType(ContentType.JSON)
-                .body(Map.of("true_label", "joy", "labelled_by", "admin"))
+                .body(Map.of("true_label", "joy"))
                 .when().put("/api/v1/comments/{num}/label", Long.MAX_VALUE)
                 .then().statusCode(404).contentType(PROBLEM);
     }
@@ -164,25 +175,26 @@ class CommentResourceTest {
         long num = post(user, "I am so angry right now");
         Instant before = Instant.now().minusSeconds(1);
         String labelledAt = given().contentType(ContentType.JSON)
-                .body(Map.of("true_label", "anger", "feedback", "clearly angry", "labelled_by", "admin"))
+                .body(Map.of("true_label", "anger", "feedback", "clearly angry",
+                        "labelled_by", DefaultTestIdentity.ADMIN))
                 .when().put("/api/v1/comments/{num}/label", num)
                 .then().statusCode(200)
                 .body("true_label", equalTo("anger"))
                 .body("feedback", equalTo("clearly angry"))
-                .body("labelled_by", equalTo("admin"))
+                .body("labelled_by", equalTo(DefaultTestIdentity.ADMIN))
                 .body("comments", equalTo("I am so angry right now"))
                 .extract().path("labelled_at");
         assertTrue(Instant.parse(labelledAt).isAfter(before), labelledAt);
 
+        // labelled_by is the caller now (was a body field): another annotator relabels without naming themself.
         Map<String, Object> relabel = new HashMap<>();
         relabel.put("true_label", "disgust");
-        relabel.put("labelled_by", "admin2");
-        given().contentType(ContentType.JSON).body(relabel)
+        TestIdentity.as("annotator2", Roles.ANNOTATOR).contentType(ContentType.JSON).body(relabel)
                 .when().put("/api/v1/comments/{num}/label", num)
                 .then().statusCode(200)
                 .body("true_label", equalTo("disgust"))
                 .body("feedback", nullValue())
-                .body("labelled_by", equalTo("admin2"));
+                .body("labelled_by", equalTo("annotator2"));
         given().when().get("/api/v1/comments/{num}", num)
                 .then().statusCode(200).body("true_label", equalTo("disgust"));
     }
@@ -190,13 +202,15 @@ class CommentResourceTest {
     @Test
     void invalidLabelBodiesAre400() {
         long num = post(TestData.prefix(), "meh");
-        assertInvalidLabel(num, Map.of("true_label", "happy", "labelled_by", "admin"), "true_label",
+        assertInvalidLabel(num, Map.of("true_label", "happy"), "true_label",
                 "must be one of anger, disgust, fear, joy, neutral, sadness, surprise");
-        assertInvalidLabel(num, Map.of("labelled_by", "admin"), "true_label", "must not be null");
-        assertInvalidLabel(num, Map.of("true_label", "joy"), "labelled_by", "must not be blank");
-        assertInvalidLabel(num, Map.of("true_label", "joy", "labelled_by", "admin", "feedback", "f".repeat(2001)),
+        assertInvalidLabel(num, Map.of("labelled_by", DefaultTestIdentity.ADMIN), "true_label", "must not be null");
+        // labelled_by is optional now (the caller); a given one is still checked as text.
+        assertInvalidLabel(num, Map.of("true_label", "joy", "labelled_by", "u".repeat(151)), "labelled_by",
+                "must be at most 150 characters");
+        assertInvalidLabel(num, Map.of("true_label", "joy", "feedback", "f".repeat(2001)),
                 "feedback", "must be at most 2000 characters");
-        given().contentType(ContentType.JSON).body("{\"true_label\": [\"joy\"], \"labelled_by\": \"admin\"}")
+        given().contentType(ContentType.JSON).body("{\"true_label\": [\"joy\"]}")
                 .when().put("/api/v1/comments/{num}/label", num)
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("detail", equalTo("Wrong type at 'true_label': expected a string"));
@@ -212,7 +226,7 @@ class CommentResourceTest {
         Number predicted = given().contentType(ContentType.JSON).body(Map.of("username", user, "comment", "pred",
                         "prediction", Map.of("label", "fear", "score", 0.4, "model_version", "v1")))
                 .when().post("/api/v1/comments").then().statusCode(201).extract().path("num");
-        given().contentType(ContentType.JSON).body(Map.of("true_label", "joy", "labelled_by", "admin"))
+        given().contentType(ContentType.JSON).body(Map.of("true_label", "joy"))
                 .when().put("/api/v1/comments/{num}/label", labelled).then().statusCode(200);
         post(TestData.prefix(), "someone else's");
 

@@ -12,7 +12,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import ai.datasuite.identity.Roles;
 import ai.datasuite.metadata.TestData;
+import ai.datasuite.testsupport.identity.TestIdentity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -62,6 +64,18 @@ class DocumentedNamesTest {
         assertAnswer(doc, "TaskWithFiles", given().get("/api/v1/tasks/{id}", p + "-t1"));
         JsonPath tasks = given().get("/api/v1/tasks").then().statusCode(200).extract().jsonPath();
         assertPage(doc, "/api/v1/tasks", "TaskPage", "Task", tasks);
+
+        Map<String, Object> key = Map.of("key_hash", TestData.sha256(p + "-key"), "key_prefix", "sk_" + p.substring(1, 7),
+                "user_id", p, "role", "user");
+        assertEquals(properties(doc, "KeyCreate"), keys(key), "the create body the gateway sends");
+        String keyId = given().contentType(ContentType.JSON).body(key).post("/api/v1/keys").then().statusCode(201)
+                .extract().path("id");
+        assertAnswer(doc, "ApiKey", given().get("/api/v1/keys/{id}", keyId));
+        assertAnswer(doc, "ApiKey", TestIdentity.as("chat-gateway", Roles.SERVICE)
+                .get("/api/v1/keys/lookup/{hash}", key.get("key_hash")));
+        JsonPath keyPage = given().queryParam("user_id", p).get("/api/v1/keys").then().statusCode(200)
+                .extract().jsonPath();
+        assertPage(doc, "/api/v1/keys", "KeyPage", "ApiKey", keyPage);
     }
 
     private static void assertPage(JsonPath doc, String path, String page, String item, JsonPath answer) {

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
 
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import ai.datasuite.metadata.TestData;
+import ai.datasuite.testsupport.identity.DefaultTestIdentity;
 
 @QuarkusTest
 class DatasetResourceTest {
@@ -89,8 +89,9 @@ class DatasetResourceTest {
         String owner = TestData.prefix();
         Map<String, Object> first = newDataset(owner);
         first.remove("owner");
+        // Was stored without an owner; a dataset now always has one: the caller (here the default test admin).
         String firstId = given().contentType(ContentType.JSON).body(first).when().post("/api/v1/datasets")
-                .then().statusCode(201).body("owner", nullValue()).extract().path("id");
+                .then().statusCode(201).body("owner", equalTo(DefaultTestIdentity.ADMIN)).extract().path("id");
         Map<String, Object> second = new HashMap<>(first);
         second.put("name", "second");
         String secondId = given().contentType(ContentType.JSON).body(second).when().post("/api/v1/datasets")
