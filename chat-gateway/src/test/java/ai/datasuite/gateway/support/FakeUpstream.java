@@ -35,6 +35,8 @@ public final class FakeUpstream {
     private HttpServer server;
     public final List<Seen> seen = new CopyOnWriteArrayList<>();
     public volatile boolean ready = true;
+    /** When the last download this service answered was completely written (System.nanoTime). */
+    public volatile long downloadWrittenNanos;
 
     FakeUpstream(Vertx vertx, String service, FakeKeyStore keys) {
         this.vertx = vertx;
@@ -164,7 +166,7 @@ public final class FakeUpstream {
             position += n;
         }
         if (position >= length) {
-            response.end();
+            response.end().onSuccess(done -> downloadWrittenNanos = System.nanoTime());
             return;
         }
         long next = position;
