@@ -65,7 +65,11 @@ final class ProxyExchange implements OriginRequestProvider, ProxyInterceptor {
 
     @Override
     public Future<HttpClientRequest> create(ProxyContext context) {
-        return connect(context.client(), 0).onSuccess(request -> origin = request);
+        return connect(context.client(), 0).onSuccess(request -> {
+            origin = request;
+            // A reset (timeout, refused body) reaches the response future; without a handler Vert.x logs it as an error.
+            request.exceptionHandler(handledThroughTheResponse -> { });
+        });
     }
 
     private Future<HttpClientRequest> connect(HttpClient client, int attempt) {

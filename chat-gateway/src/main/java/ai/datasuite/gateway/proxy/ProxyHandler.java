@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Handler;
@@ -36,6 +37,7 @@ public class ProxyHandler implements Handler<RoutingContext> {
 
     /** Refused bodies up to this size are read and dropped so the connection stays usable; larger ones close it. */
     private static final long DRAIN_MAX_BYTES = 64 * 1024;
+    private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
 
     private final Vertx vertx;
     private final Upstreams upstreams;
@@ -108,10 +110,12 @@ public class ProxyHandler implements Handler<RoutingContext> {
         vertx.executeBlocking(() -> authenticator.authenticate(key), false).onComplete(lookup -> {
             if (lookup.succeeded()) {
                 forward(context, upstream.get(), lookup.result());
+            } else if (lookup.cause() instanceof ProblemException problem) {
+                reject(context, problem);
             } else {
-                reject(context, lookup.cause() instanceof ProblemException problem ? problem
-                        : new ProblemException(500, ProblemException.INTERNAL, "Internal error",
-                                "The API key could not be checked; the failure was logged. Retry.", null));
+                LOG.error("API key check failed", lookup.cause());
+                reject(context, new ProblemException(500, ProblemException.INTERNAL, "Internal error",
+                        "The API key could not be checked; the failure was logged. Retry.", null));
             }
         });
     }

@@ -131,6 +131,9 @@ class RoutesTest {
                     .body("type", equalTo("urn:ai-data-suite:problem:not-found"))
                     .body("detail", containsString("/q/openapi"));
         }
+        Gateway.asAdmin().contentType(ContentType.JSON).body("{}").put("/api/v1/keys").then().statusCode(405)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:ai-data-suite:problem:method-not-allowed"));
         // metadata-service's internal key lookup is not reachable through the gateway's own key resource either.
         Gateway.asAdmin().get("/api/v1/keys/lookup/" + ApiKeys.hash(userKey)).then().statusCode(404);
         // Nothing was routed for these paths.
