@@ -45,6 +45,7 @@ final class ProxyExchange implements OriginRequestProvider, ProxyInterceptor {
     private long timer = -1;
     private boolean timedOut;
     private boolean bodyTooLarge;
+    private boolean answered;
 
     ProxyExchange(Vertx vertx, Upstreams.Target target, UpstreamBreaker breaker, ProxyConfig config,
                   BodyLimit bodyLimit, String bearerToken) {
@@ -105,12 +106,12 @@ final class ProxyExchange implements OriginRequestProvider, ProxyInterceptor {
         }
         return context.sendRequest()
                 .map(response -> {
-                    cancelTimer();
+                    answered();
                     breaker.success();
                     return response;
                 })
                 .recover(failure -> {
-                    cancelTimer();
+                    answered();
                     return Future.succeededFuture(problemResponse(request, failure));
                 });
     }
@@ -139,6 +140,9 @@ final class ProxyExchange implements OriginRequestProvider, ProxyInterceptor {
     }
 
     private void startResponseTimer() {
+        if (answered) {
+            return; // the service answered before the body ended (e.g. it refused it early)
+        }
         Duration timeout = config.responseTimeout();
         timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> {
             timer = -1;
@@ -149,7 +153,8 @@ final class ProxyExchange implements OriginRequestProvider, ProxyInterceptor {
         });
     }
 
-    private void cancelTimer() {
+    private void answered() {
+        answered = true;
         if (timer >= 0) {
             vertx.cancelTimer(timer);
             timer = -1;

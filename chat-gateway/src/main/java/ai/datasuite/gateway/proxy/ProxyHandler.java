@@ -138,8 +138,18 @@ public class ProxyHandler implements Handler<RoutingContext> {
         if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
             context.response().writeContinue();
         }
-        ProxyExchange exchange = new ProxyExchange(vertx, target, breaker, config, bodyLimit,
-                tokens.mint(holder.userId(), holder.role()));
+        String token;
+        try {
+            token = tokens.mint(holder.userId(), holder.role());
+        } catch (RuntimeException e) {
+            breaker.neutral();
+            LOG.error("Cannot sign the caller's identity (is SUITE_IDENTITY_SIGNING_KEY set?)", e);
+            reject(context, new ProblemException(500, ProblemException.INTERNAL, "Internal error",
+                    "The gateway could not sign your identity for " + upstream.service() + "; the failure was"
+                            + " logged. Report it to the operator.", null));
+            return;
+        }
+        ProxyExchange exchange = new ProxyExchange(vertx, target, breaker, config, bodyLimit, token);
         HttpProxy.reverseProxy(upstreams.client()).origin(exchange).addInterceptor(exchange).handle(request);
     }
 
