@@ -3,10 +3,12 @@ package ai.datasuite.retrieval.client;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -24,10 +26,11 @@ interface IngestApi {
     @Produces(MediaType.APPLICATION_JSON)
     RestResponse<StoredFile> upload(ClientMultipartForm form);
 
+    /** {@code authorization} null: the caller's identity (IdentityPropagation); else this explicit one. */
     @GET
     @Path("/{id}/content")
     @Produces(MediaType.WILDCARD)
-    byte[] content(@PathParam("id") String id);
+    byte[] content(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @DELETE
     @Path("/{id}")

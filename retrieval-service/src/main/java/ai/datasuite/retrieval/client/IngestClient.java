@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
 import io.vertx.core.buffer.Buffer;
 
+import ai.datasuite.identity.IdentityTokens;
 import ai.datasuite.problem.remote.RemoteCall;
 import ai.datasuite.problem.remote.RemoteCalls;
 import ai.datasuite.problem.remote.RemoteDependency;
@@ -46,12 +47,14 @@ public class IngestClient extends RemoteDependency {
 
     private final IngestApi api;
     private final ObjectMapper json;
+    private final IdentityTokens tokens;
 
     public IngestClient(@RestClient IngestApi api, @ConfigProperty(name = "quarkus.rest-client.ingest.url") String baseUrl,
-                        ObjectMapper json) {
+                        ObjectMapper json, IdentityTokens tokens) {
         super(SERVICE, baseUrl);
         this.api = api;
         this.json = json;
+        this.tokens = tokens;
     }
 
     /** Stores the bytes as {@code fileName} for {@code userId} with the given data type and tags. */
@@ -70,9 +73,9 @@ public class IngestClient extends RemoteDependency {
         return new Upload(answer.getEntity(), answer.getStatus() == 201);
     }
 
-    /** The stored bytes; empty when ingest has no such file. */
-    public Optional<byte[]> content(String fileId) {
-        return RemoteCalls.absentOn404(this, () -> api.content(fileId));
+    /** The stored bytes; empty when ingest has no such file (or none {@code hop} may read). */
+    public Optional<byte[]> content(String fileId, Hop hop) {
+        return RemoteCalls.absentOn404(this, () -> api.content(fileId, hop.authorization(tokens)));
     }
 
     /** Deletes the file (row, then objects); false when it was already gone. */

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import ai.datasuite.identity.IdentityTokens;
 import ai.datasuite.problem.remote.RemoteCall;
 import ai.datasuite.problem.remote.RemoteCalls;
 import ai.datasuite.problem.remote.RemoteDependency;
@@ -33,11 +34,14 @@ public class MetadataClient extends RemoteDependency {
     public static final String SERVICE = "metadata-service";
 
     private final MetadataApi api;
+    private final IdentityTokens tokens;
 
     public MetadataClient(@RestClient MetadataApi api,
-                          @ConfigProperty(name = "quarkus.rest-client.metadata.url") String baseUrl) {
+                          @ConfigProperty(name = "quarkus.rest-client.metadata.url") String baseUrl,
+                          IdentityTokens tokens) {
         super(SERVICE, baseUrl);
         this.api = api;
+        this.tokens = tokens;
     }
 
     public RemoteDataset create(NewRemoteDataset dataset) {
@@ -48,9 +52,10 @@ public class MetadataClient extends RemoteDependency {
         return RemoteCalls.call(this, () -> api.list(owner, fileId));
     }
 
+    /** The catalogue entry as {@code hop} may see it: metadata answers 404 for a dataset it may not. */
     @Timeout // shorter than create's and list's (application.properties)
-    public Optional<RemoteDataset> get(String id) {
-        return RemoteCalls.absentOn404(this, () -> api.get(id));
+    public Optional<RemoteDataset> get(String id, Hop hop) {
+        return RemoteCalls.absentOn404(this, () -> api.get(id, hop.authorization(tokens)));
     }
 
     /** Removes the catalogue entry; false when it was already gone. */

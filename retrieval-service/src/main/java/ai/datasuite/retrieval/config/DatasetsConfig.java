@@ -16,10 +16,6 @@ public interface DatasetsConfig {
     @WithDefault("${suite.data-dir}/retrieval/datasets")
     String dir();
 
-    /** Owner (ingest user_id) of uploads that name none. */
-    @WithDefault("retrieval")
-    String defaultOwner();
-
     /** At most this many problems (rows with empty fields, wrong field counts) are listed in one 400. */
     @WithDefault("20")
     int maxListedErrors();

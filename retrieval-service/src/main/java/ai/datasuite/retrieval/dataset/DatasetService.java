@@ -12,17 +12,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.jboss.logging.Logger;
 
+import ai.datasuite.identity.Caller;
 import ai.datasuite.problem.ProblemException;
+import ai.datasuite.retrieval.client.Hop;
 import ai.datasuite.retrieval.client.IngestClient;
 import ai.datasuite.retrieval.client.MetadataClient;
 import ai.datasuite.retrieval.client.NewRemoteDataset;
 import ai.datasuite.retrieval.client.RemoteDataset;
 import ai.datasuite.retrieval.config.DatasetsConfig;
+import io.quarkus.arc.Arc;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Q&A datasets: upload (validate, store the bytes through ingest-service, catalogue in metadata-service), the list,
@@ -35,6 +41,11 @@ import ai.datasuite.retrieval.config.DatasetsConfig;
  * and, when step (2) created the file and no catalogued dataset uses it, the file is deleted through ingest-service.
  * ingest's orphan reconciler would not reclaim it: it removes only objects that no file row references, and this
  * file has a row.
+ * <p>
+ * Owners: a dataset belongs to its uploader (or to the user an admin names). A caller reads only datasets they may
+ * see ({@link Caller#canSee}); any other answers 404 like an unknown id, and metadata-service, which gets the caller's
+ * identity on the hop, applies the same rule. The one exception is {@link #getForModel}: models are shared, so the
+ * dataset a model was fitted on is read by this service itself for the model's quality test and benchmark.
  */
 @ApplicationScoped
 public class DatasetService implements DatasetSource {
@@ -52,6 +63,7 @@ public class DatasetService implements DatasetSource {
     private final DatasetStore store;
     private final DatasetsConfig config;
     private final ObjectMapper json;
+    private final Instance<Caller> caller;
     private final DatasetEda eda;
     private final Map<String, QaDataset> datasets;
     private final Map<String, EdaView> analyses;
@@ -59,19 +71,23 @@ public class DatasetService implements DatasetSource {
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     public DatasetService(IngestClient ingest, MetadataClient metadata, DatasetStore store, DatasetsConfig config,
-                          ObjectMapper json) {
+                          ObjectMapper json, Instance<Caller> caller) {
         this.ingest = ingest;
         this.metadata = metadata;
         this.store = store;
         this.config = config;
         this.json = json;
+        this.caller = caller;
         this.eda = new DatasetEda(config.eda());
         this.datasets = lru(config.cacheSize());
         this.analyses = lru(4 * config.cacheSize());
         this.charts = lru(3 * config.cacheSize());
     }
 
-    /** Validates, stores and catalogues an uploaded CSV; see the class comment for the order. */
+    /**
+     * Validates, stores and catalogues an uploaded CSV for {@code owner} (the caller, or whom an admin named); see the
+     * class comment for the order.
+     */
     public DatasetView upload(byte[] bytes, String fileName, String name, String owner, boolean ignoreExtraColumns) {
         String datasetName = checkName(name);
         String datasetOwner = checkOwner(owner);
@@ -93,25 +109,37 @@ public class DatasetService implements DatasetSource {
         return view(catalogued, parsed.ignoredColumns());
     }
 
-    /** The catalogue entry (404 when unknown). */
+    /** The catalogue entry (404 when unknown or not the caller's to see). */
     public DatasetView describe(String id) {
-        return view(catalogued(id), null);
+        return view(catalogued(id, Hop.CALLER), null);
     }
 
-    /** Every catalogued dataset, newest first. */
-    public List<DatasetSummary> list() {
-        return metadata.list(null, null).stream()
-                .map(d -> new DatasetSummary(d.id(), d.name(), d.rows(), d.distinctContexts(), d.uploadedAt()))
+    /** The catalogued datasets of {@code owner} (null: everyone's, for an admin), newest first. */
+    public List<DatasetSummary> list(String owner) {
+        return metadata.list(owner, null).stream()
+                .filter(d -> canSee(d.owner()))
+                .map(d -> new DatasetSummary(d.id(), d.name(), d.rows(), d.distinctContexts(), d.owner(),
+                        d.uploadedAt()))
                 .toList();
     }
 
     /**
-     * The parsed dataset: asks the catalogue (so a removed dataset is a 404 here too), then reads the cache, the local
-     * copy, or, when this instance has none, the stored file from ingest-service (and keeps a local copy).
+     * The parsed dataset, when the caller may see it: asks the catalogue (so a removed dataset is a 404 here too), then
+     * reads the cache, the local copy, or, when this instance has none, the stored file from ingest-service (and keeps
+     * a local copy).
      */
     @Override
     public QaDataset get(String datasetId) {
-        RemoteDataset remote = catalogued(datasetId);
+        return parsed(catalogued(datasetId, Hop.CALLER), Hop.CALLER);
+    }
+
+    /** The dataset a saved model was fitted on, read by this service on the shared model's behalf. */
+    @Override
+    public QaDataset getForModel(String datasetId) {
+        return parsed(catalogued(datasetId, Hop.SERVICE), Hop.SERVICE);
+    }
+
+    private QaDataset parsed(RemoteDataset remote, Hop hop) {
         String id = remote.id();
         QaDataset cached = datasets.get(id);
         if (cached != null) {
@@ -122,7 +150,7 @@ public class DatasetService implements DatasetSource {
             if (cached != null) {
                 return cached;
             }
-            QaCsvParser.Parsed parsed = store.read(id).orElseGet(() -> fetch(remote));
+            QaCsvParser.Parsed parsed = store.read(id).orElseGet(() -> fetch(remote, hop));
             QaDataset dataset = new QaDataset(id, remote.name(), parsed.rows(), parsed.contexts());
             datasets.put(id, dataset);
             return dataset;
@@ -178,20 +206,50 @@ public class DatasetService implements DatasetSource {
         return png;
     }
 
-    private RemoteDataset catalogued(String datasetId) {
+    /** The catalogue entry; 404 when unknown or, read for the caller, not theirs to see (the same answer). */
+    private RemoteDataset catalogued(String datasetId, Hop hop) {
         if (datasetId == null || !UUID_PATTERN.matcher(datasetId).matches()) {
             throw ProblemException.notFound("No dataset " + datasetId + " (dataset ids are UUIDs)");
         }
         String id = datasetId.toLowerCase(Locale.ROOT);
-        return metadata.get(id).orElseThrow(() -> {
+        RemoteDataset remote = metadata.get(id, hop).orElse(null);
+        if (remote == null && (hop == Hop.SERVICE || seesEveryone())) {
+            // Removed from the catalogue: drop what this instance kept. (A user's 404 may only mean "not yours".)
             forget(id);
-            return ProblemException.notFound("No dataset " + id);
-        });
+        }
+        if (remote == null || hop == Hop.CALLER && !canSee(remote.owner())) {
+            throw ProblemException.notFound("No dataset " + id);
+        }
+        return remote;
+    }
+
+    /** The caller's owner rule (everything for work no caller asked for, see {@link #requestCaller}). */
+    private boolean canSee(String owner) {
+        Caller current = requestCaller();
+        return current == null || current.canSee(owner);
+    }
+
+    private boolean seesEveryone() {
+        Caller current = requestCaller();
+        return current == null || current.isAdmin();
+    }
+
+    /**
+     * The request's verified caller; null for work no caller asked for (no request, or one without an identity), which
+     * acts as this service and sees every dataset, as identity-support signs such hops with the service's identity.
+     * Requests without an identity never reach the resources (401).
+     */
+    private Caller requestCaller() {
+        if (!Arc.container().requestContext().isActive()) {
+            return null;
+        }
+        SecurityIdentity identity = Arc.container().instance(CurrentIdentityAssociation.class).get().getIdentity();
+        return identity == null || identity.isAnonymous() ? null : caller.get();
     }
 
     /** The stored CSV again, for an instance that has no local copy; it was validated when it was uploaded. */
-    private QaCsvParser.Parsed fetch(RemoteDataset remote) {
-        byte[] bytes = ingest.content(remote.fileId()).orElseThrow(() -> ProblemException.notFound(
+    private QaCsvParser.Parsed fetch(RemoteDataset remote, Hop hop) {
+        byte[] bytes = ingest.content(remote.fileId(), hop).orElseThrow(() -> ProblemException.notFound(
                 "Dataset " + remote.id() + " is catalogued but its file " + remote.fileId()
                         + " is no longer stored; upload it again"));
         QaCsvParser.Parsed parsed = QaCsvParser.parse(bytes, new QaCsvParser.Options(true, config.maxListedErrors()));
@@ -265,11 +323,8 @@ public class DatasetService implements DatasetSource {
         return name;
     }
 
-    private String checkOwner(String owner) {
-        if (owner == null || owner.isEmpty()) {
-            return config.defaultOwner();
-        }
-        if (!OWNER_PATTERN.matcher(owner).matches()) {
+    private static String checkOwner(String owner) {
+        if (owner == null || !OWNER_PATTERN.matcher(owner).matches()) {
             String message = "must be 1-128 letters, digits or . _ @ -, starting with a letter or digit";
             throw ProblemException.validation("owner " + message,
                     Map.of("errors", List.of(Map.of("field", "owner", "message", message))));

@@ -34,6 +34,9 @@ import ai.datasuite.vectorindex.VectorStore;
  * configured embedding model) and a sparse one: BM25's saturated term frequency over hashed terms. There is no idf:
  * the collection is shared and grows a file at a time, so there are no stable corpus statistics; stop words are
  * dropped instead. A search fuses both lists like the {@code hybrid} model type.
+ * <p>
+ * The owner of every call is resolved by the resource from the verified caller (a user acts only as themselves, an
+ * admin for anyone); this class only validates it.
  */
 @ApplicationScoped
 public class DocumentService {
@@ -60,11 +63,12 @@ public class DocumentService {
         this.config = config;
     }
 
-    public DocumentIndexResult index(DocumentIndexRequest request) {
+    /** Indexes the request's chunks as {@code owner}'s (the resolved owner; the body's is not read here). */
+    public DocumentIndexResult index(DocumentIndexRequest request, String owner) {
         if (request == null) {
-            throw invalid("request", "The body must be a JSON object with owner, source_file_id and chunks");
+            throw invalid("request", "The body must be a JSON object with source_file_id and chunks");
         }
-        String owner = id("owner", request.owner());
+        owner = id("owner", owner);
         String file = id("source_file_id", request.sourceFileId());
         List<DocumentChunk> chunks = request.chunks();
         if (chunks == null || chunks.isEmpty()) {
@@ -119,11 +123,12 @@ public class DocumentService {
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    public DocumentSearchResponse search(DocumentSearchRequest request) {
+    /** Searches {@code owner}'s chunks only (the resolved owner; the body's is not read here). */
+    public DocumentSearchResponse search(DocumentSearchRequest request, String owner) {
         if (request == null) {
-            throw invalid("request", "The body must be a JSON object with owner and query");
+            throw invalid("request", "The body must be a JSON object with a query");
         }
-        String owner = id("owner", request.owner());
+        owner = id("owner", owner);
         if (request.query() == null || request.query().isBlank()) {
             throw invalid("query", "query is missing or blank");
         }
@@ -255,7 +260,11 @@ public class DocumentService {
         return new SparseVector(indices, values);
     }
 
-    /** A stable non-negative id per (owner, file, position): re-sending a chunk replaces it. */
+    /**
+     * A stable non-negative id per (owner, file, position): re-sending a chunk replaces it, and two owners' chunks never
+     * share one (the NUL separators are unambiguous because {@link #id} refuses control characters in owners and file
+     * ids). 63 bits of SHA-256: two different chunks collide with probability about n²/2⁶⁴ (n = 10⁸ chunks: 3·10⁻⁴).
+     */
     static long pointId(String owner, String file, int position) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(
@@ -276,6 +285,9 @@ public class DocumentService {
         }
         if (value.length() > config.maxIdLength()) {
             throw invalid(name, name + " has " + value.length() + " characters; at most " + config.maxIdLength());
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw invalid(name, name + " must not contain control characters");
         }
         return value;
     }

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record FitRequest(
         @Schema(description = "Dataset to fit on (its distinct contexts are indexed)", example = "squad")
         String datasetId,
-        @Schema(description = "tfidf, bm25, embedding or hybrid", example = "tfidf")
+        @Schema(description = "tfidf (also spelt tf-idf), bm25, embedding or hybrid", example = "tfidf")
         String modelType,
         @Schema(description = "Type-specific parameters; omitted ones take their defaults, unknown ones are rejected")
         Map<String, Object> params,

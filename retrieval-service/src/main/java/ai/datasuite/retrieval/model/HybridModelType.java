@@ -47,6 +47,10 @@ class HybridModelType implements RetrievalModelType {
 
     @Override
     public Map<String, Object> validate(Map<String, Object> params) {
+        if (params.get("sparse_type") instanceof String given && !given.equals(RetrievalModelType.canonical(given))) {
+            params = new LinkedHashMap<>(params);
+            params.put("sparse_type", RetrievalModelType.canonical(given));
+        }
         ModelParams p = ModelParams.of(TYPE, params, PARAMS);
         String sparseType = p.choice("sparse_type", Bm25ModelType.TYPE,
                 List.of(Bm25ModelType.TYPE, TfidfModelType.TYPE));

@@ -19,6 +19,10 @@ import ai.datasuite.retrieval.dataset.QaRow;
  * How good and how fast a saved model is: {@code quality_test} ranks every question's own context (accuracy,
  * recall@1/5/10, MRR@10, nDCG@10) and {@code benchmark} times searches of random questions (loading the model on
  * demand).
+ * <p>
+ * Models are shared, so anyone may test one: the model's own dataset is read on the model's behalf
+ * ({@link DatasetSource#getForModel}), since the answers are figures, never rows; another {@code dataset_id} must be
+ * one the caller may see.
  */
 @ApplicationScoped
 public class ModelEvaluation {
@@ -46,8 +50,8 @@ public class ModelEvaluation {
             throw ModelRequests.field("dataset_id", "dataset_id must not be blank when given");
         }
         ModelRegistry.Loaded model = registry.ready(request.modelId()).model();
-        QaDataset dataset = datasets.get(request.datasetId() == null ? model.meta().datasetId()
-                : request.datasetId());
+        QaDataset dataset = request.datasetId() == null ? datasets.getForModel(model.meta().datasetId())
+                : datasets.get(request.datasetId());
         long start = System.nanoTime();
         List<QaRow> rows = dataset.rows();
         boolean sampled = request.sample() != null && request.sample() < rows.size();
@@ -96,7 +100,7 @@ public class ModelEvaluation {
         }
         ModelRegistry.Ready ready = registry.ready(request.modelId());
         ModelRegistry.Loaded model = ready.model();
-        List<QaRow> rows = datasets.get(model.meta().datasetId()).rows();
+        List<QaRow> rows = datasets.getForModel(model.meta().datasetId()).rows();
         Random random = new Random(config.benchmark().seed());
         int topK = config.benchmark().topK();
         for (int i = 0; i < config.benchmark().warmup(); i++) {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.jboss.logging.Logger;
 
+import ai.datasuite.identity.Caller;
 import ai.datasuite.problem.ProblemException;
 import ai.datasuite.retrieval.config.ModelsConfig;
 import ai.datasuite.retrieval.dataset.DatasetSource;
@@ -33,6 +34,9 @@ import io.quarkus.arc.All;
  * The model registry and the models' lifecycle: fits models through their {@link RetrievalModelType}, saves them in
  * their folders ({@link ModelFolders}) with their vectors in collection {@code model-<model_id>}, loads, unloads and
  * removes them, and keeps the loaded ones in memory for {@link ModelSearch} and {@link ModelEvaluation}.
+ * <p>
+ * Models are the team's shared resources: anyone may list, load, search, test and benchmark any model. A model
+ * records who fitted it ({@code owner}); only they and admins may remove it. A fit needs a dataset the caller may see.
  */
 @ApplicationScoped
 public class ModelRegistry {
@@ -77,7 +81,8 @@ public class ModelRegistry {
         return List.copyOf(types.keySet());
     }
 
-    public FitResult fitSave(FitRequest request) {
+    /** Fits and saves a model for {@code owner} (the caller); the dataset must be one the caller may see. */
+    public FitResult fitSave(FitRequest request, String owner) {
         if (request == null) {
             throw ModelRequests.field("body", "A JSON body with dataset_id and model_type is required");
         }
@@ -115,7 +120,7 @@ public class ModelRegistry {
             long fitMillis = (System.nanoTime() - start) / 1_000_000;
             fitted.close();
             SavedModel meta = new SavedModel(id, type.type(), dataset.id(), params,
-                    Instant.now().truncatedTo(ChronoUnit.MILLIS), fitMillis, dataset.contexts().size());
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS), fitMillis, dataset.contexts().size(), owner);
             folders.save(meta, dataset.contexts());
             saved = true;
             // Loading what was written proves the saved model is whole, and records its load time.
@@ -124,7 +129,7 @@ public class ModelRegistry {
             LOG.infof("Fitted %s model %s on %s (%d contexts) in %d ms", type.type(), id, dataset.id(),
                     dataset.contexts().size(), fitMillis);
             return new FitResult(id, type.type(), dataset.id(), params, fitMillis, ModelFolders.bytes(dir),
-                    dataset.contexts().size(), store.count(storage.collection()), meta.createdAt());
+                    dataset.contexts().size(), store.count(storage.collection()), meta.createdAt(), owner);
         } finally {
             fitting.remove(id);
             if (!saved) {
@@ -166,17 +171,25 @@ public class ModelRegistry {
             views.add(new ModelView(meta.modelId(), meta.modelType(), meta.datasetId(), meta.params(),
                     meta.createdAt(), meta.fitMillis(), ModelFolders.bytes(folders.dir(meta.modelId())), meta.contexts(),
                     model != null, model == null ? null : model.memoryBytes(),
-                    model == null ? null : model.loadedAt(), model == null ? null : model.loadMillis()));
+                    model == null ? null : model.loadedAt(), model == null ? null : model.loadMillis(),
+                    meta.owner()));
         }
         return views;
     }
 
-    public RemoveReport remove(String modelId) {
+    /** Removes a model; 403 unless the caller fitted it or is an admin. */
+    public RemoveReport remove(String modelId, Caller caller) {
         SavedModel meta = saved(modelId);
+        if (!caller.canSee(meta.owner())) {
+            throw new ProblemException(403, ProblemException.FORBIDDEN, "Forbidden", "Model '" + modelId + "' was"
+                    + " fitted by " + (meta.owner() == null ? "nobody on record" : "'" + meta.owner() + "'")
+                    + "; only its owner or an admin may remove it (anyone may use it).",
+                    Map.of("model_id", modelId));
+        }
         return removeAll(List.of(meta));
     }
 
-    /** Removes every saved model; the caller has checked the admin key. */
+    /** Removes every saved model; the resource allows only admins. */
     public RemoveReport removeAll() {
         return removeAll(folders.saved());
     }
@@ -294,7 +307,7 @@ public class ModelRegistry {
             throw ModelRequests.field("model_type", "model_type is required; one of "
                     + String.join(", ", types.keySet()), List.copyOf(types.keySet()));
         }
-        RetrievalModelType type = types.get(name);
+        RetrievalModelType type = types.get(RetrievalModelType.canonical(name));
         if (type == null) {
             throw ModelRequests.field("model_type", "Unknown model_type '" + name + "'; one of "
                     + String.join(", ", types.keySet()), List.copyOf(types.keySet()));

@@ -30,6 +30,14 @@ interface RetrievalModelType {
     /** The {@code model_type} value this bean handles (lower case). */
     String type();
 
+    /** Other spellings of a {@code model_type}: the product's earlier API wrote {@code tf-idf}. */
+    Map<String, String> ALIASES = Map.of("tf-idf", TfidfModelType.TYPE);
+
+    /** {@code name} with an alias replaced by the type it names ({@code tf-idf} → {@code tfidf}). */
+    static String canonical(String name) {
+        return name == null ? null : ALIASES.getOrDefault(name, name);
+    }
+
     /**
      * Checks {@code params} (JSON values: String, Number, Boolean, List, Map; may be empty) and returns them complete,
      * defaults filled in, in a stable order; this is what is saved and shown. Unknown keys and bad values throw

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import ai.datasuite.identity.Caller;
 import ai.datasuite.problem.ProblemException;
 import ai.datasuite.retrieval.config.DatasetsConfig;
 import ai.datasuite.retrieval.dataset.DatasetService;
@@ -37,6 +38,9 @@ import ai.datasuite.retrieval.dataset.DatasetView;
 import ai.datasuite.retrieval.dataset.EdaView;
 
 @Path("/api/v1/datasets")
+@APIResponse(responseCode = "401", description = "No valid identity token (calls come through chat-gateway)",
+        content = @Content(mediaType = DatasetResource.PROBLEM,
+                examples = @ExampleObject(name = "no-token", value = IdentityExamples.UNAUTHORIZED)))
 @Tag(name = "Datasets", description = "Upload Q&A datasets (CSV: context, question, answer) and explore them")
 public class DatasetResource {
 
@@ -45,7 +49,7 @@ public class DatasetResource {
             {"id": "0b7e1f52-6a3c-4d1e-9f2a-5c8d7e6f1a20", "name": "SQuAD v1.1 dev, part 1",
              "file_id": "3f1c2a9e-5d1b-4c7e-9a0f-1b2c3d4e5f60", "rows": 2880, "distinct_contexts": 494,
              "columns": ["context", "question", "answer", "id", "title", "paragraph_index", "all_answers"],
-             "ignored_columns": ["id", "title", "paragraph_index", "all_answers"], "owner": "retrieval",
+             "ignored_columns": ["id", "title", "paragraph_index", "all_answers"], "owner": "alice",
              "uploaded_at": "2026-11-26T10:15:30.123456Z"}""";
     static final String NOT_FOUND_EXAMPLE = """
             {"type": "urn:ai-data-suite:problem:not-found", "title": "Not found", "status": 404,
@@ -79,10 +83,12 @@ public class DatasetResource {
 
     private final DatasetService service;
     private final DatasetsConfig config;
+    private final Caller caller;
 
-    public DatasetResource(DatasetService service, DatasetsConfig config) {
+    public DatasetResource(DatasetService service, DatasetsConfig config, Caller caller) {
         this.service = service;
         this.config = config;
+        this.caller = caller;
     }
 
     /** The parts of an upload, for the OpenAPI document. */
@@ -93,7 +99,8 @@ public class DatasetResource {
         public String file;
         @Schema(description = "1..200 characters", example = "SQuAD v1.1 dev, part 1")
         public String name;
-        @Schema(description = "Owner (ingest user_id); default retrieval.datasets.default-owner", example = "alice")
+        @Schema(description = "Owner (ingest user_id); left out, the caller. Only an admin may name another user (403"
+                + " otherwise).", example = "alice")
         public String owner;
         @Schema(description = "reject (default): other columns are an error; ignore: they are dropped",
                 enumeration = {"reject", "ignore"})
@@ -110,7 +117,9 @@ public class DatasetResource {
                     + " answer, trimmed, any case; other columns are refused unless extra_columns=ignore), a field"
                     + " count matching the header and no empty required field (400 listing the first rows)."
                     + " Then the bytes are stored through ingest-service and the dataset is catalogued in"
-                    + " metadata-service. Rows are numbered from 1 after the header; blank lines are skipped.")
+                    + " metadata-service. Rows are numbered from 1 after the header; blank lines are skipped."
+                    + " The dataset belongs to the caller (an admin may name another owner); only its owner and"
+                    + " admins see it.")
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(implementation = UploadForm.class)))
     @APIResponse(responseCode = "201", description = "Stored and catalogued",
@@ -139,6 +148,9 @@ public class DatasetResource {
                         {"type": "urn:ai-data-suite:problem:validation", "title": "Invalid request", "status": 400,
                          "detail": "The file is not valid UTF-8: invalid byte sequence at byte offset 57 (line 2);\
                          save the CSV as UTF-8", "byte_offset": 57, "line": 2}""")}))
+    @APIResponse(responseCode = "403", description = "owner names another user and the caller is not an admin",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "other-owner",
+                    value = IdentityExamples.OTHER_OWNER)))
     @APIResponse(responseCode = "413", description = "Larger than retrieval.datasets.max-size",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "too-large", value = """
                     {"type": "urn:ai-data-suite:problem:payload-too-large", "title": "Payload too large",
@@ -174,19 +186,21 @@ public class DatasetResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        DatasetView dataset = service.upload(bytes, file.fileName(), name, owner, ignoreExtra);
+        DatasetView dataset = service.upload(bytes, file.fileName(), name, caller.ownerFor(owner, "owner"),
+                ignoreExtra);
         return Response.created(URI.create("/api/v1/datasets/" + dataset.id())).entity(dataset).build();
     }
 
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One dataset's catalogue entry")
+    @Operation(summary = "One dataset's catalogue entry",
+            description = "Its owner's and admins' to see; anyone else gets 404, as for an unknown id.")
     @APIResponse(responseCode = "200", description = "The dataset",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DatasetView.class),
                     examples = @ExampleObject(name = "dataset", value = DATASET_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "Unknown id",
+    @APIResponse(responseCode = "404", description = "Unknown id, or another user's dataset",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found",
                     value = NOT_FOUND_EXAMPLE)))
     public DatasetView get(@PathParam("id") String id) {
@@ -201,12 +215,12 @@ public class DatasetResource {
                     + " the distinct contexts, the questions and the answers: summary stats and histogram bins;"
                     + " stop-word vs other-word counts (scikit-learn's English list); top words; a 2-D t-SNE of the"
                     + " contexts' TF-IDF vectors (at most retrieval.datasets.eda.max-contexts, sampled with a fixed"
-                    + " seed). Computed once per dataset and cached.")
+                    + " seed). Computed once per dataset and cached. Another user's dataset answers 404.")
     @APIResponse(responseCode = "200", description = "The analysis",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = EdaView.class),
                     examples = @ExampleObject(name = "eda", value = EDA_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "Unknown id",
+    @APIResponse(responseCode = "404", description = "Unknown id, or another user's dataset",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found",
                     value = NOT_FOUND_EXAMPLE)))
     public EdaView eda(@PathParam("id") String id) {
@@ -221,7 +235,7 @@ public class DatasetResource {
                     + " the top words (Kumo word cloud).")
     @APIResponse(responseCode = "200", description = "The PNG",
             content = @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "404", description = "Unknown id or chart",
+    @APIResponse(responseCode = "404", description = "Unknown id or chart, or another user's dataset",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = """
                     {"type": "urn:ai-data-suite:problem:not-found", "title": "Not found", "status": 404,
                      "detail": "No chart 'pie'; there are lengths.png, tsne.png and wordcloud.png"}""")))

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import ai.datasuite.identity.Caller;
 import ai.datasuite.problem.Problems;
 import ai.datasuite.retrieval.document.DocumentDeleteResult;
 import ai.datasuite.retrieval.document.DocumentIndexRequest;
@@ -27,6 +28,9 @@ import ai.datasuite.retrieval.document.DocumentService;
 
 @Path("/api/v1/documents")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid identity token (calls come through chat-gateway)",
+        content = @Content(mediaType = Problems.MEDIA_TYPE,
+                examples = @ExampleObject(name = "no-token", value = IdentityExamples.UNAUTHORIZED)))
 @Tag(name = "Documents", description = "Each user's document chunks for RAG: index, hybrid search, delete by file")
 public class DocumentResource {
 
@@ -61,9 +65,11 @@ public class DocumentResource {
              "status": 415, "detail": "This content type is not accepted here"}""";
 
     private final DocumentService documents;
+    private final Caller caller;
 
-    public DocumentResource(DocumentService documents) {
+    public DocumentResource(DocumentService documents, Caller caller) {
         this.documents = documents;
+        this.caller = caller;
     }
 
     @POST
@@ -72,7 +78,8 @@ public class DocumentResource {
             description = "Embeds each chunk (dense vector of the configured model) and its BM25 term weights (sparse"
                     + " vector) into the shared documents collection with owner, source_file_id, position and text."
                     + " A chunk is identified by (owner, source_file_id, position): sending it again replaces it."
-                    + " replace=true first removes the file's chunks already indexed.")
+                    + " replace=true first removes the file's chunks already indexed. The chunks are the caller's;"
+                    + " an admin may index for another owner.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DocumentIndexRequest.class),
             examples = @ExampleObject(name = "two-chunks", value = INDEX_EXAMPLE)))
@@ -80,7 +87,7 @@ public class DocumentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DocumentIndexResult.class),
                     examples = @ExampleObject(name = "indexed", value = INDEXED_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Missing or blank owner/source_file_id, no chunks, a blank or"
+    @APIResponse(responseCode = "400", description = "Missing or blank source_file_id, no chunks, a blank or"
             + " too long text, a missing, negative or repeated position, malformed JSON",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "blank-text", value = INVALID_EXAMPLE)))
@@ -90,8 +97,11 @@ public class DocumentResource {
     @APIResponse(responseCode = "415", description = "The body is not application/json",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "unsupported", value = UNSUPPORTED_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = "owner names another user and the caller is not an admin",
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "other-owner", value = IdentityExamples.OTHER_OWNER)))
     public DocumentIndexResult index(DocumentIndexRequest request) {
-        return documents.index(request);
+        return documents.index(request, caller.ownerFor(request == null ? null : request.owner(), "owner"));
     }
 
     @POST
@@ -100,7 +110,8 @@ public class DocumentResource {
     @Operation(summary = "Search a user's chunks",
             description = "Hybrid search restricted to the owner's chunks (and to one file with"
                     + " filters.source_file_id): dense and BM25 candidates fused by a weighted sum of per-query"
-                    + " z-scores (or RRF, by configuration). top_k defaults to 5. Never returns another owner's chunk.")
+                    + " z-scores (or RRF, by configuration). top_k defaults to 5. Never returns another owner's chunk:"
+                    + " a user searches their own; an admin may name an owner.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DocumentSearchRequest.class),
             examples = @ExampleObject(name = "search", value = SEARCH_EXAMPLE)))
@@ -108,34 +119,43 @@ public class DocumentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DocumentSearchResponse.class),
                     examples = @ExampleObject(name = "results", value = RESULTS_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Missing owner or query, query too long, top_k out of range,"
+    @APIResponse(responseCode = "400", description = "Missing query, query too long, top_k out of range,"
             + " an unknown filter, malformed JSON",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
     @APIResponse(responseCode = "415", description = "The body is not application/json",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "unsupported", value = UNSUPPORTED_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = "owner names another user and the caller is not an admin",
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "other-owner", value = IdentityExamples.OTHER_OWNER)))
     public DocumentSearchResponse search(DocumentSearchRequest request) {
-        return documents.search(request);
+        return documents.search(request, caller.ownerFor(request == null ? null : request.owner(), "owner"));
     }
 
     @DELETE
     @Operation(summary = "Delete a user's file from the index",
-            description = "Removes every chunk of source_file_id owned by owner. Idempotent: deleting a file that is"
-                    + " not indexed answers 200 with deleted 0.")
+            description = "Removes every chunk of source_file_id owned by owner (left out: the caller; only an admin"
+                    + " may name another user). Idempotent: deleting a file that is not indexed answers 200 with"
+                    + " deleted 0.")
     @APIResponse(responseCode = "200", description = "Deleted",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DocumentDeleteResult.class),
                     examples = @ExampleObject(name = "deleted", value = DELETED_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "owner or source_file_id missing or blank",
+    @APIResponse(responseCode = "400", description = "source_file_id missing or blank",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "invalid", value = """
                             {"type": "urn:ai-data-suite:problem:validation", "title": "Invalid request",
-                             "status": 400, "detail": "owner is missing or blank", "field": "owner"}""")))
+                             "status": 400, "detail": "source_file_id is missing or blank",
+                             "field": "source_file_id"}""")))
+    @APIResponse(responseCode = "403", description = "owner names another user and the caller is not an admin",
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "other-owner", value = IdentityExamples.OTHER_OWNER)))
     public DocumentDeleteResult delete(
-            @Parameter(description = "Owner of the file", example = "alice") @QueryParam("owner") String owner,
+            @Parameter(description = "Owner of the file; left out, the caller", example = "alice")
+            @QueryParam("owner") String owner,
             @Parameter(description = "The file whose chunks go", example = "f-42")
             @QueryParam("source_file_id") String sourceFileId) {
-        return documents.delete(owner, sourceFileId);
+        return documents.delete(caller.ownerFor(owner, "owner"), sourceFileId);
     }
 }

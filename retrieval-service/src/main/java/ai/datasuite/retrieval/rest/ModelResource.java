@@ -2,10 +2,10 @@ package ai.datasuite.retrieval.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import ai.datasuite.identity.Caller;
+import ai.datasuite.identity.Roles;
 import ai.datasuite.problem.Problems;
 import ai.datasuite.retrieval.model.BenchmarkReport;
 import ai.datasuite.retrieval.model.BenchmarkRequest;
@@ -42,10 +44,14 @@ import ai.datasuite.retrieval.model.UnloadReport;
 
 /**
  * Retrieval models under the product's existing paths ({@code /api/v1/models/<verb>}); the dataset listing
- * ({@code GET get_datasets}) lives with the datasets.
+ * ({@code GET get_datasets}) lives with the datasets. Models are the team's shared resources: any verified caller may
+ * use any model; a model's owner (who fitted it) and admins may remove it; remove_all is for admins.
  */
 @Path("/api/v1/models")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid identity token (calls come through chat-gateway)",
+        content = @Content(mediaType = Problems.MEDIA_TYPE,
+                examples = @ExampleObject(name = "no-token", value = IdentityExamples.UNAUTHORIZED)))
 @Tag(name = "Models", description = "Fit, save, load and remove retrieval models; find contexts; quality and speed")
 public class ModelResource {
 
@@ -60,7 +66,7 @@ public class ModelResource {
                         "sublinear_tf": true, "stop_words": "english", "lowercase": true, "norm": "l2",
                         "smooth_idf": true, "use_idf": true},
              "fit_millis": 1840, "size_bytes": 3912044, "contexts": 1635, "vectors": 1635,
-             "created_at": "2026-11-26T10:00:00.123Z"}""";
+             "created_at": "2026-11-26T10:00:00.123Z", "owner": "alice"}""";
     private static final String BAD_PARAM = """
             {"type": "urn:ai-data-suite:problem:validation", "title": "Invalid request", "status": 400,
              "detail": "Parameter 'norm' of model_type tfidf must be one of l2, l1, none (got \\"l3\\")",
@@ -84,11 +90,11 @@ public class ModelResource {
                          "smooth_idf": true, "use_idf": true},
               "created_at": "2026-11-26T10:00:00.123Z", "fit_millis": 1840, "size_bytes": 3912044,
               "contexts": 1635, "loaded": true, "memory_bytes": 12694312,
-              "loaded_at": "2026-11-26T10:00:00.456Z", "load_millis": 310},
+              "loaded_at": "2026-11-26T10:00:00.456Z", "load_millis": 310, "owner": "alice"},
              {"model_id": "bm25-1c9e20aa", "model_type": "bm25", "dataset_id": "squad",
               "params": {"k1": 1.2, "b": 0.75, "ngram_range": [1, 1], "stop_words": null, "lowercase": true},
               "created_at": "2026-11-26T09:00:00Z", "fit_millis": 420, "size_bytes": 1633110, "contexts": 1635,
-              "loaded": false, "memory_bytes": null, "loaded_at": null, "load_millis": null}]""";
+              "loaded": false, "memory_bytes": null, "loaded_at": null, "load_millis": null, "owner": "bob"}]""";
     private static final String LOADED = """
             {"model_id": "squad-tfidf-bigrams", "already_loaded": false, "load_millis": 310,
              "memory_bytes": 12694312}""";
@@ -96,9 +102,12 @@ public class ModelResource {
             {"model_id": "squad-tfidf-bigrams", "was_loaded": true, "released_bytes": 12694312}""";
     private static final String REMOVED = """
             {"removed": ["squad-tfidf-bigrams"], "released_bytes": 12694312, "freed_disk_bytes": 3912044}""";
-    private static final String UNAUTHORIZED = """
-            {"type": "urn:ai-data-suite:problem:unauthorized", "title": "Unauthorized", "status": 401,
-             "detail": "This admin operation needs an X-Api-Key header"}""";
+    private static final String NOT_OWNER = """
+            {"type": "urn:ai-data-suite:problem:forbidden", "title": "Forbidden", "status": 403,
+             "detail": "Model 'squad-tfidf-bigrams' was fitted by 'alice'; only its owner or an admin may remove it\
+             (anyone may use it).", "model_id": "squad-tfidf-bigrams"}""";
+    private static final String FIT_TFIDF_SEED = """
+            {"dataset_id": "0b7e1f52-6a3c-4d1e-9f2a-5c8d7e6f1a20", "model_type": "tf-idf"}""";
     private static final String FIND_REQUEST = """
             {"model_id": "squad-tfidf-bigrams", "question": "Which NFL team represented the AFC at Super Bowl 50?",
              "top_k": 2}""";
@@ -127,13 +136,13 @@ public class ModelResource {
     private final ModelRegistry models;
     private final ModelSearch search;
     private final ModelEvaluation evaluation;
-    private final AdminGuard admin;
+    private final Caller caller;
 
-    public ModelResource(ModelRegistry models, ModelSearch search, ModelEvaluation evaluation, AdminGuard admin) {
+    public ModelResource(ModelRegistry models, ModelSearch search, ModelEvaluation evaluation, Caller caller) {
         this.models = models;
         this.search = search;
         this.evaluation = evaluation;
-        this.admin = admin;
+        this.caller = caller;
     }
 
     @POST
@@ -146,11 +155,14 @@ public class ModelResource {
                     + " the same vectors: ngram_range, min_df, max_df (integer = documents, decimal = proportion),"
                     + " max_features, sublinear_tf, stop_words (\"english\" or a list), lowercase, norm (l2, l1, none),"
                     + " smooth_idf, use_idf. bm25 takes k1 (0-10, 1.2), b (0-1, 0.75), ngram_range, stop_words,"
-                    + " lowercase. Unknown parameters are rejected.")
+                    + " lowercase. Unknown parameters are rejected. model_type tf-idf (the earlier API's spelling) is"
+                    + " tfidf. The dataset must be one the caller may see (their own; an admin's: any); the caller"
+                    + " is recorded as the model's owner.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = FitRequest.class),
             examples = {@ExampleObject(name = "tfidf", value = FIT_REQUEST),
-                    @ExampleObject(name = "bm25", value = FIT_BM25)}))
+                    @ExampleObject(name = "bm25", value = FIT_BM25),
+                    @ExampleObject(name = "tf-idf", value = FIT_TFIDF_SEED)}))
     @APIResponse(responseCode = "200", description = "Fitted and saved",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = FitResult.class),
@@ -160,11 +172,11 @@ public class ModelResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE, examples = {
                     @ExampleObject(name = "bad value", value = BAD_PARAM),
                     @ExampleObject(name = "unknown parameter", value = UNKNOWN_PARAM)}))
-    @APIResponse(responseCode = "404", description = "Unknown dataset")
+    @APIResponse(responseCode = "404", description = "Unknown dataset, or another user's")
     @APIResponse(responseCode = "409", description = "model_id exists already",
             content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "exists", value = CONFLICT)))
     public FitResult fitSave(FitRequest request) {
-        return models.fitSave(request);
+        return models.fitSave(request, caller.id());
     }
 
     @POST
@@ -189,13 +201,27 @@ public class ModelResource {
     @GET
     @Path("/list_model")
     @Operation(summary = "List the saved models",
-            description = "Every saved model with its type, parameters, dataset, size on disk, and, when loaded, the"
-                    + " memory it holds (heap estimate of the vectorizer/model and the context texts).")
+            description = "Every saved model (models are shared) with its type, parameters, dataset, owner, size on"
+                    + " disk, and, when loaded, the memory it holds (heap estimate of the vectorizer/model and the"
+                    + " context texts).")
     @APIResponse(responseCode = "200", description = "The models, by id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ModelView.class),
                     examples = @ExampleObject(name = "models", value = LIST)))
     public List<ModelView> list() {
+        return models.list();
+    }
+
+    /** The product's earlier API listed models with POST; the same answer, any body (or none) is ignored. */
+    @POST
+    @Path("/list_model")
+    @Operation(summary = "List the saved models (POST, as the earlier API)",
+            description = "The same as GET list_model; a request body, if any, is ignored.")
+    @APIResponse(responseCode = "200", description = "The models, by id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ModelView.class),
+                    examples = @ExampleObject(name = "models", value = LIST)))
+    public List<ModelView> listByPost() {
         return models.list();
     }
 
@@ -221,33 +247,35 @@ public class ModelResource {
 
     @DELETE
     @Path("/remove/{model_id}")
-    @Operation(summary = "Remove a model", description = "Unloads it, drops its vectors and deletes its folder.")
+    @Operation(summary = "Remove a model", description = "Unloads it, drops its vectors and deletes its folder. Only"
+            + " the model's owner (who fitted it) and admins may remove it.")
     @APIResponse(responseCode = "200", description = "Removed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RemoveReport.class),
                     examples = @ExampleObject(name = "removed", value = REMOVED)))
     @APIResponse(responseCode = "404", description = "Unknown model",
             content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = NOT_FOUND)))
+    @APIResponse(responseCode = "403", description = "The caller neither fitted the model nor is an admin",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "not-owner", value = NOT_OWNER)))
     @APIResponse(responseCode = "409", description = "The model is being fitted")
     public RemoveReport remove(@Parameter(description = "Model id", example = "squad-tfidf-bigrams")
                                @PathParam("model_id") String modelId) {
-        return models.remove(modelId);
+        return models.remove(modelId, caller);
     }
 
     @DELETE
     @Path("/remove_all")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Remove every model (admin)",
-            description = "Needs an X-Api-Key header holding one of retrieval.security.admin-keys.")
+            description = "Needs the admin role (the caller's API key at the gateway carries it).")
     @APIResponse(responseCode = "200", description = "Removed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RemoveReport.class),
                     examples = @ExampleObject(name = "removed", value = REMOVED)))
-    @APIResponse(responseCode = "401", description = "No X-Api-Key, or an unknown one",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "no key", value = UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "Admin operations are disabled (no admin keys configured)")
-    public RemoveReport removeAll(@Parameter(description = "An admin API key", example = "s3cret")
-                                  @HeaderParam(AdminGuard.HEADER) String apiKey) {
-        admin.require(apiKey);
+    @APIResponse(responseCode = "403", description = "The caller is not an admin",
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "not-admin", value = IdentityExamples.NOT_ADMIN)))
+    public RemoveReport removeAll() {
         return models.removeAll();
     }
 
@@ -279,7 +307,8 @@ public class ModelResource {
     @Operation(summary = "Measure retrieval quality",
             description = "Asks every question of the dataset (the model's own by default; a fixed-seed sample when"
                     + " sample is given, the same on every run) and answers accuracy (top-ranked context is the"
-                    + " question's own), recall@1/5/10, MRR@10 and nDCG@10.")
+                    + " question's own), recall@1/5/10, MRR@10 and nDCG@10. Any caller may test any model on its own"
+                    + " dataset (the answer holds figures only); another dataset_id must be one the caller may see.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = QualityTestRequest.class),
             examples = @ExampleObject(name = "sample", value = QUALITY_REQUEST)))
@@ -288,7 +317,7 @@ public class ModelResource {
                     schema = @Schema(implementation = QualityReport.class),
                     examples = @ExampleObject(name = "quality", value = QUALITY)))
     @APIResponse(responseCode = "400", description = "model_id missing, sample < 1, blank dataset_id")
-    @APIResponse(responseCode = "404", description = "Unknown model or dataset",
+    @APIResponse(responseCode = "404", description = "Unknown model or dataset (or another user's dataset_id)",
             content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = NOT_FOUND)))
     public QualityReport qualityTest(QualityTestRequest request) {
         return evaluation.qualityTest(request);

@@ -25,6 +25,7 @@ import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import ai.datasuite.identity.Caller;
 import ai.datasuite.problem.ProblemException;
 import ai.datasuite.retrieval.client.IngestClient;
 import ai.datasuite.retrieval.client.MetadataClient;
@@ -44,6 +46,7 @@ import ai.datasuite.retrieval.dataset.QaRow;
 import ai.datasuite.retrieval.support.DatasetsTestProfile;
 import ai.datasuite.retrieval.support.FakeDatasetsMetadata;
 import ai.datasuite.retrieval.support.FakeIngest;
+import ai.datasuite.testsupport.identity.DefaultTestIdentity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
@@ -82,6 +85,8 @@ class DatasetResourceTest {
     DatasetsConfig config;
     @Inject
     ObjectMapper json;
+    @Inject
+    Instance<Caller> caller;
 
     @BeforeEach
     void reset() {
@@ -114,18 +119,18 @@ class DatasetResourceTest {
                 .body("columns", contains("context", "question", "answer", "id", "title", "paragraph_index",
                         "all_answers"))
                 .body("ignored_columns", contains("id", "title", "paragraph_index", "all_answers"))
-                .body("owner", equalTo("retrieval"))
+                .body("owner", equalTo(DefaultTestIdentity.ADMIN)) // the caller, as no owner was named
                 .body("uploaded_at", notNullValue())
                 .extract();
         String id = created.path("id");
         UUID.fromString(id);
         assertTrue(created.header("Location").endsWith("/api/v1/datasets/" + id), created.header("Location"));
 
-        // The bytes went to ingest as they were, as a CSV "dataset" of the default owner.
+        // The bytes went to ingest as they were, as a CSV "dataset" of the caller.
         assertEquals(1, FakeIngest.FILES.size());
         FakeIngest.Stored stored = FakeIngest.FILES.values().iterator().next();
         assertArrayEquals(bytes, stored.bytes());
-        assertEquals("retrieval", stored.userId());
+        assertEquals(DefaultTestIdentity.ADMIN, stored.userId());
         assertEquals("dataset", stored.dataType());
         assertEquals("squad_v1.1_dev_qa_part1.csv", stored.fileName());
         assertEquals("text/csv", stored.partContentType());
@@ -164,7 +169,7 @@ class DatasetResourceTest {
         Path copy = Path.of(config.dir(), id + ".csv");
         Files.delete(copy);
         // A second service instance has nothing cached, as a freshly started retrieval-service.
-        DatasetService fresh = new DatasetService(ingest, metadata, new DatasetStore(config), config, json);
+        DatasetService fresh = new DatasetService(ingest, metadata, new DatasetStore(config), config, json, caller);
         QaDataset dataset = fresh.get(id);
         assertEquals(10, dataset.rows().size());
         assertEquals(6, dataset.contexts().size());

@@ -11,16 +11,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import ai.datasuite.identity.Roles;
+import ai.datasuite.retrieval.config.DocumentsConfig;
+import ai.datasuite.testsupport.identity.DefaultTestIdentity;
+import ai.datasuite.testsupport.identity.TestIdentity;
+import ai.datasuite.vectorindex.VectorStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
-/** Per-user document chunks through HTTP, with the real e5 model and the embedded store. */
+/**
+ * Per-user document chunks through HTTP, with the real e5 model and the embedded store. Requests that name no identity
+ * are the admin {@value DefaultTestIdentity#ADMIN}, who may name any owner; the owner rules are tested as users.
+ */
 @QuarkusTest
 class DocumentResourceTest {
+
+    @Inject
+    VectorStore store;
+    @Inject
+    DocumentsConfig config;
 
     private static final String BASE = "/api/v1/documents";
     // The index persists under target/ between runs: owners unique to this run keep the runs apart.
@@ -99,10 +115,72 @@ class DocumentResourceTest {
     }
 
     @Test
+    void aUserIndexesSearchesAndDeletesOnlyTheirOwnChunks() {
+        String alice = "alice-own" + RUN;
+        String bob = "bob-own" + RUN;
+        // No owner in the body: the chunks are the caller's.
+        as(alice).body(Map.of("source_file_id", "notes", "chunks",
+                List.of(chunk("The Vistula river flows through Warsaw to the Baltic Sea.", 0)))).post(BASE).then()
+                .statusCode(200).body("owner", equalTo(alice)).body("file_chunks", equalTo(1));
+        as(bob).body(Map.of("source_file_id", "notes", "chunks",
+                List.of(chunk("Rye bread needs a sourdough starter and patience.", 0)))).post(BASE).then()
+                .statusCode(200).body("owner", equalTo(bob)).body("file_chunks", equalTo(1));
+
+        // bob's search is his own, whatever it asks for.
+        JsonPath bobs = as(bob).body(Map.of("query", "Which river flows through Warsaw?", "top_k", 10))
+                .post(BASE + "/search").then().statusCode(200).body("owner", equalTo(bob)).extract().jsonPath();
+        assertEquals(List.of("Rye bread needs a sourdough starter and patience."), bobs.getList("results.text"));
+        // Naming alice is refused, in the body and in the query, and changes nothing of hers.
+        forbidden(as(bob).body(Map.of("owner", alice, "query", "Vistula")).post(BASE + "/search").then());
+        forbidden(as(bob).body(Map.of("owner", alice, "source_file_id", "notes", "replace", true,
+                "chunks", List.of(chunk("bob was here", 0)))).post(BASE).then());
+        forbidden(as(bob).queryParam("owner", alice).queryParam("source_file_id", "notes").delete(BASE).then());
+        // Deleting "notes" deletes bob's notes only.
+        as(bob).queryParam("source_file_id", "notes").delete(BASE).then().statusCode(200)
+                .body("owner", equalTo(bob)).body("deleted", equalTo(1));
+        as(alice).body(Map.of("query", "Vistula", "top_k", 10)).post(BASE + "/search").then().statusCode(200)
+                .body("results.text", equalTo(List.of("The Vistula river flows through Warsaw to the Baltic Sea.")));
+        // Naming oneself is fine; an admin may name anyone.
+        as(alice).body(Map.of("owner", alice, "query", "Vistula")).post(BASE + "/search").then().statusCode(200)
+                .body("results.size()", equalTo(1));
+        TestIdentity.as("root", Roles.ADMIN).contentType(ContentType.JSON).body(Map.of("owner", alice,
+                "query", "Vistula")).post(BASE + "/search").then().statusCode(200).body("owner", equalTo(alice))
+                .body("results.size()", equalTo(1));
+        TestIdentity.as("root", Roles.ADMIN).queryParam("owner", alice).queryParam("source_file_id", "notes")
+                .delete(BASE).then().statusCode(200).body("deleted", equalTo(1));
+    }
+
+    @Test
+    void twoOwnersIndexingTheSameFileAndPositionsKeepBoth() {
+        String file = "same-file" + RUN;
+        List<Map<String, Object>> chunks = List.of(chunk("first chunk", 0), chunk("second chunk", 1));
+        as("ann" + RUN).body(Map.of("source_file_id", file, "chunks", chunks)).post(BASE).then().statusCode(200);
+        as("ben" + RUN).body(Map.of("source_file_id", file, "chunks", chunks)).post(BASE).then().statusCode(200)
+                .body("file_chunks", equalTo(2));
+        // Point ids come from (owner, file, position): four points, none replaced the other owner's.
+        assertEquals(4, store.count(config.collection(), Map.of("source_file_id", file)));
+        assertEquals(2, store.count(config.collection(), Map.of("source_file_id", file, "owner", "ann" + RUN)));
+        assertEquals(2, store.count(config.collection(), Map.of("source_file_id", file, "owner", "ben" + RUN)));
+        as("ann" + RUN).body(Map.of("query", "chunk", "top_k", 10)).post(BASE + "/search").then().statusCode(200)
+                .body("results.size()", equalTo(2));
+    }
+
+    @Test
+    void anOwnerOrFileWithAControlCharacterIsRefused() {
+        // A NUL would make (owner "a\0b", file "c") and (owner "a", file "b\0c") the same point id.
+        problem(post(BASE, Map.of("owner", "a\u0000b", "source_file_id", "c", "chunks", List.of(chunk("x", 0)))),
+                400, "owner");
+        problem(post(BASE, Map.of("owner", "a", "source_file_id", "b\u0000c", "chunks", List.of(chunk("x", 0)))),
+                400, "source_file_id");
+    }
+
+    @Test
     void badIndexRequestsAreProblems() {
-        problem(post(BASE, Map.of("source_file_id", "f", "chunks", List.of(chunk("x", 0)))), 400, "owner");
-        problem(post(BASE, Map.of("owner", " ", "source_file_id", "f", "chunks", List.of(chunk("x", 0)))), 400,
-                "owner");
+        // No owner (or a blank one) is the caller, no longer a 400 (the owner comes from the verified identity).
+        post(BASE, Map.of("source_file_id", "f", "chunks", List.of(chunk("x", 0)))).statusCode(200)
+                .body("owner", equalTo(DefaultTestIdentity.ADMIN));
+        post(BASE, Map.of("owner", " ", "source_file_id", "f", "chunks", List.of(chunk("x", 0)))).statusCode(200)
+                .body("owner", equalTo(DefaultTestIdentity.ADMIN));
         problem(post(BASE, Map.of("owner", "o", "chunks", List.of(chunk("x", 0)))), 400, "source_file_id");
         problem(post(BASE, Map.of("owner", "o".repeat(201), "source_file_id", "f", "chunks",
                 List.of(chunk("x", 0)))), 400, "owner");
@@ -138,7 +216,7 @@ class DocumentResourceTest {
 
     @Test
     void badSearchAndDeleteRequestsAreProblems() {
-        problem(search(Map.of("query", "q")), 400, "owner");
+        search(Map.of("query", "q")).statusCode(200).body("owner", equalTo(DefaultTestIdentity.ADMIN));
         problem(search(Map.of("owner", "o")), 400, "query");
         problem(search(Map.of("owner", "o", "query", "  ")), 400, "query");
         problem(search(Map.of("owner", "o", "query", "q".repeat(2001))), 400, "query");
@@ -151,8 +229,19 @@ class DocumentResourceTest {
         post(BASE + "/search", Map.of("owner", "o", "query", "q", "top_k", "five")).statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("top_k"));
 
-        problem(given().queryParam("source_file_id", "f").delete(BASE).then(), 400, "owner");
+        given().queryParam("source_file_id", "f-never-indexed").delete(BASE).then().statusCode(200)
+                .body("owner", equalTo(DefaultTestIdentity.ADMIN)).body("deleted", equalTo(0));
         problem(given().queryParam("owner", "o").delete(BASE).then(), 400, "source_file_id");
+    }
+
+    private static RequestSpecification as(String user) {
+        return TestIdentity.as(user, Roles.USER).contentType(ContentType.JSON);
+    }
+
+    private static void forbidden(ValidatableResponse response) {
+        response.statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("urn:ai-data-suite:problem:forbidden"))
+                .body("detail", containsString("'owner' names another user"));
     }
 
     private static Map<String, Object> chunk(String text, int position) {

@@ -14,7 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
-/** With load-on-demand off, an unloaded model answers 409 until load_model; with no admin keys, remove_all is 403. */
+/** With load-on-demand off, an unloaded model answers 409 until load_model. */
 @QuarkusTest
 @TestProfile(ModelLoadOnDemandOffTest.Profile.class)
 class ModelLoadOnDemandOffTest {
@@ -24,7 +24,6 @@ class ModelLoadOnDemandOffTest {
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new HashMap<>(super.getConfigOverrides());
             config.put("retrieval.models.load-on-demand", "false");
-            config.put("retrieval.security.admin-keys", "");
             return config;
         }
     }
@@ -43,13 +42,6 @@ class ModelLoadOnDemandOffTest {
         post("load_model", Map.of("model_id", "manual")).statusCode(200).body("already_loaded", equalTo(false));
         post("find_context", find).statusCode(200);
         given().delete("/api/v1/models/remove/manual").then().statusCode(200);
-    }
-
-    @Test
-    void removeAllIsOffWithoutAdminKeys() {
-        given().header("X-Api-Key", ModelsTestProfile.ADMIN_KEY).delete("/api/v1/models/remove_all").then()
-                .statusCode(403).contentType("application/problem+json")
-                .body("type", equalTo("urn:ai-data-suite:problem:forbidden"));
     }
 
     private static io.restassured.response.ValidatableResponse post(String path, Object body) {

@@ -29,6 +29,7 @@ import ai.datasuite.retrieval.model.TfidfModelType;
 import ai.datasuite.retrieval.support.ModelsTestProfile;
 import ai.datasuite.retrieval.support.SquadData;
 import ai.datasuite.retrieval.text.TfidfVectorizer;
+import ai.datasuite.testsupport.identity.TestIdentity;
 import ai.datasuite.vectorindex.VectorStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -195,16 +196,44 @@ class ModelResourceTest {
     }
 
     @Test
-    void removeAllNeedsAnAdminKey() {
-        post("fit_save", Map.of("dataset_id", SquadData.SMALL, "model_type", "bm25", "model_id", "doomed-1"))
+    void listModelAnswersPostAsTheEarlierApiDid() {
+        post("fit_save", Map.of("dataset_id", SquadData.SMALL, "model_type", "bm25", "model_id", "listed-by-post"))
                 .statusCode(200);
-        given().delete(BASE + "remove_all").then().statusCode(401)
-                .contentType("application/problem+json").body("type", equalTo("urn:ai-data-suite:problem:unauthorized"));
-        given().header("X-Api-Key", "wrong").delete(BASE + "remove_all").then().statusCode(401);
-        get("list_model").body("model_id", hasItem("doomed-1"));
-        given().header("X-Api-Key", ModelsTestProfile.ADMIN_KEY).delete(BASE + "remove_all").then().statusCode(200)
-                .body("removed", hasItem("doomed-1"));
-        get("list_model").body("model_id", not(hasItem("doomed-1")));
+        List<String> byGet = get("list_model").statusCode(200).extract().jsonPath().getList("model_id");
+        assertTrue(byGet.contains("listed-by-post"), byGet.toString());
+        assertEquals(byGet, given().post(BASE + "list_model").then().statusCode(200).extract().jsonPath()
+                .getList("model_id"));
+        assertEquals(byGet, post("list_model", Map.of()).statusCode(200).extract().jsonPath().getList("model_id"));
+        post("list_model", Map.of()).body("find { it.model_id == 'listed-by-post' }.model_type", equalTo("bm25"))
+                .body("find { it.model_id == 'listed-by-post' }.loaded", equalTo(true));
+        TestIdentity.anonymous().post(BASE + "list_model").then().statusCode(401);
+        delete("remove/listed-by-post").statusCode(200);
+    }
+
+    @Test
+    void tfDashIdfIsTfidf() {
+        JsonPath fit = post("fit_save", Map.of("dataset_id", SquadData.SMALL, "model_type", "tf-idf",
+                "model_id", "seed-spelling", "params", BIGRAMS)).statusCode(200).extract().jsonPath();
+        assertEquals("tfidf", fit.getString("model_type"));
+        assertEquals(List.of(1, 2), fit.getList("params.ngram_range"));
+        // The same vectors as tfidf: the same ranking as scikit-learn's.
+        QaDataset small = SquadData.first(SquadData.SMALL, 60);
+        QaRow row = small.rows().get(7);
+        post("find_context", Map.of("model_id", "seed-spelling", "question", row.question(), "top_k", 1))
+                .statusCode(200).body("results[0].context_id",
+                        equalTo((int) exactRanking(small, BIGRAMS, row.question()).get(0)[0]));
+        get("list_model").body("find { it.model_id == 'seed-spelling' }.model_type", equalTo("tfidf"));
+        delete("remove/seed-spelling").statusCode(200);
+        // Wherever a model type is read: the hybrid's sparse part too. Its tfidf params are checked as tfidf's
+        // (a bad value, not an unknown parameter of bm25, the default), before anything is fitted.
+        post("fit_save", Map.of("dataset_id", SquadData.SMALL, "model_type", "hybrid", "params",
+                Map.of("sparse_type", "tf-idf", "sparse_params", Map.of("sublinear_tf", "yes")))).statusCode(400)
+                .body("param", equalTo("sparse_params.sublinear_tf"))
+                .body("detail", not(containsString("Unknown parameter")));
+        post("fit_save", Map.of("dataset_id", SquadData.SMALL, "model_type", "hybrid", "params",
+                Map.of("sparse_type", "tf_idf"))).statusCode(400).body("param", equalTo("sparse_type"));
+        post("fit_save", Map.of("dataset_id", SquadData.SMALL, "model_type", "tf_idf")).statusCode(400)
+                .body("field", equalTo("model_type"));
     }
 
     @Test

@@ -22,8 +22,12 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * An in-memory stand-in for ingest-service's file endpoints as retrieval-service uses them: multipart upload
  * ({@code file} + {@code metadata} JSON), stored by (user, sha256) so the same bytes again answer 200 with the same
- * record; content download; delete. It records uploads and deletions and can be switched "down" (503). Every request
- * it receives and every answer it sends is checked against ingest-service's committed contract ({@link #CONTRACT}).
+ * record; content download; delete. It records uploads, deletions and every request's verified caller, and can be
+ * switched "down" (503). Every request it receives and every answer it sends is checked against ingest-service's
+ * committed contract ({@link #CONTRACT}).
+ * <p>
+ * Identity as ingest-service applies it: no valid Bearer token is 401; an upload's {@code user_id} may name another
+ * user only for an admin or a service (403), and left out is the caller; another user's file is 404.
  */
 public class FakeIngest implements QuarkusTestResourceLifecycleManager {
 
@@ -42,6 +46,7 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
     public static final List<String> DELETED = new CopyOnWriteArrayList<>();
     public static final List<String> CONTENT_READS = new CopyOnWriteArrayList<>();
     public static final AtomicBoolean DOWN = new AtomicBoolean();
+    public static final List<FakeDatasetsMetadata.Recorded> REQUESTS = new CopyOnWriteArrayList<>();
 
     private FakeHttpServer server;
 
@@ -60,6 +65,7 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
         FILES.clear();
         DELETED.clear();
         CONTENT_READS.clear();
+        REQUESTS.clear();
         DOWN.set(false);
     }
 
@@ -73,17 +79,23 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
             }
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
+            FakeCallers.Caller caller = FakeCallers.of(exchange);
+            REQUESTS.add(new FakeDatasetsMetadata.Recorded(method, exchange.getRequestURI().toString(), caller));
             if (!method.equals("POST")) {
                 CONTRACT.request(method, exchange.getRequestURI().toString(), null, null);
             }
+            if (caller == null) {
+                send(exchange, 401, FakeCallers.unauthorized());
+                return;
+            }
             if (method.equals("POST") && path.equals(BASE)) {
-                upload(exchange, body);
+                upload(exchange, body, caller);
                 return;
             }
             String rest = path.length() > BASE.length() ? path.substring(BASE.length() + 1) : "";
             if (method.equals("GET") && rest.endsWith("/content")) {
                 Stored file = FILES.get(rest.substring(0, rest.length() - "/content".length()));
-                if (file == null) {
+                if (file == null || !caller.canSee(file.userId())) {
                     send(exchange, 404, Map.of("type", PROBLEM + "not-found", "status", 404, "detail", "No file"));
                     return;
                 }
@@ -95,7 +107,8 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             if (method.equals("DELETE") && !rest.isEmpty()) {
-                if (FILES.remove(rest) == null) {
+                Stored file = FILES.get(rest);
+                if (file == null || !caller.canSee(file.userId()) || FILES.remove(rest) == null) {
                     send(exchange, 404, Map.of("type", PROBLEM + "not-found", "status", 404, "detail", "No file " + rest));
                     return;
                 }
@@ -108,7 +121,7 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private void upload(HttpExchange exchange, byte[] body) throws IOException {
+    private void upload(HttpExchange exchange, byte[] body, FakeCallers.Caller caller) throws IOException {
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         Map<String, Part> parts = parts(body, contentType.substring(contentType.indexOf("boundary=") + 9)
                 .replace("\"", ""));
@@ -121,7 +134,11 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
         }
         Map<String, Object> meta = FakeHttpServer.readJson(metadata.bytes());
         CONTRACT.request("POST", exchange.getRequestURI().toString(), contentType, Map.of("metadata", meta));
-        String user = (String) meta.get("user_id");
+        String user = meta.get("user_id") == null ? caller.user() : (String) meta.get("user_id");
+        if (!caller.canSee(user)) {
+            send(exchange, 403, FakeCallers.forbidden("'owner_id' names another user"));
+            return;
+        }
         String sha = sha256(file.bytes());
         for (Stored existing : FILES.values()) {
             if (existing.userId().equals(user) && existing.sha256().equals(sha)) {

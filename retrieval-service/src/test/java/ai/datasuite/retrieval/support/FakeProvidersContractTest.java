@@ -4,6 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,12 +16,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import ai.datasuite.testsupport.HttpCalls;
+import ai.datasuite.identity.Roles;
+import ai.datasuite.testsupport.identity.DefaultTestIdentity;
+import ai.datasuite.testsupport.identity.TestIdentity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -125,7 +134,20 @@ class FakeProvidersContractTest {
                 .when().post("/api/v1/datasets").then();
     }
 
+    /** A call to a fake as retrieval's clients make it: JSON, with an identity (the fakes answer 401 without). */
     private static int call(String url, String method, Object body) {
-        return HttpCalls.status(method, url, body);
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(new ObjectMapper().writeValueAsBytes(body));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + TestIdentity.token(DefaultTestIdentity.ADMIN, Roles.ADMIN))
+                    .method(method, publisher).build();
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(method + " " + url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

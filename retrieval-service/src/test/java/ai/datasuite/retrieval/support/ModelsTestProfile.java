@@ -12,15 +12,12 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 /** Model endpoints over the shared SQuAD data ({@link SquadDatasetSource}), in a fresh data folder per start. */
 public class ModelsTestProfile implements QuarkusTestProfile {
 
-    public static final String ADMIN_KEY = "models-admin-key";
-
     @Override
     public Map<String, String> getConfigOverrides() {
         try {
             Files.createDirectories(Path.of("target"));
             Path data = Files.createTempDirectory(Path.of("target"), "models-");
-            return Map.of("suite.data-dir", data.toAbsolutePath().toString(),
-                    "retrieval.security.admin-keys", "ops:" + ADMIN_KEY);
+            return Map.of("suite.data-dir", data.toAbsolutePath().toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

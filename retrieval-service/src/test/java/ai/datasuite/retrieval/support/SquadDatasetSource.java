@@ -9,8 +9,9 @@ import ai.datasuite.retrieval.dataset.QaDataset;
 
 /**
  * Test-only datasets read straight from the shared SQuAD CSVs: {@code squad} (all) and {@code squad-small} (the
- * first 60 contexts), so model tests need neither uploads nor metadata/ingest. Enabled only by the profiles that list
- * it in {@code getEnabledAlternatives()} (no {@code @Priority}: that would enable it for every test).
+ * first 60 contexts), so model tests need neither uploads nor metadata/ingest. Everyone may read them (owner rules
+ * of datasets are tested against the fakes of ingest and metadata). Enabled only by the profiles that list it in
+ * {@code getEnabledAlternatives()} (no {@code @Priority}: that would enable it for every test).
  */
 @Alternative
 @ApplicationScoped
@@ -30,5 +31,10 @@ public class SquadDatasetSource implements DatasetSource {
             return small;
         }
         throw ProblemException.notFound("No dataset '" + datasetId + "'");
+    }
+
+    @Override
+    public QaDataset getForModel(String datasetId) {
+        return get(datasetId);
     }
 }
