@@ -175,7 +175,7 @@ class GatewaySystemTest {
         long num = as(aliceKey).contentType(ContentType.JSON).body(Map.of("comment", "Great notice board"))
                 .queryParam("predict", "now")
                 .post("/api/v1/comments").then().statusCode(201)
-                .body("username", equalTo(ALICE)).extract().jsonPath().getLong("num");
+                .body("request_user", equalTo(ALICE)).extract().jsonPath().getLong("num");
         as(aliceKey).get("/api/v1/comments/{num}", num).then().statusCode(200);
         as(bobKey).get("/api/v1/comments/{num}", num).then().statusCode(404);
         as(bobKey).contentType(ContentType.JSON).body(Map.of("username", ALICE, "comment", "not me"))
