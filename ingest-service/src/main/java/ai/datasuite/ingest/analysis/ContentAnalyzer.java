@@ -63,11 +63,17 @@ public class ContentAnalyzer {
         TextSink sink = new TextSink(textOut, limits.maxTextChars());
         Map<String, Object> details = switch (handling) {
             case IMAGE -> image(file, type.mediaType());
+            case AUDIO -> audio(file, type.mediaType());
             case PLAIN_TEXT -> plainText(file, type.mediaType(), sink);
             case DOCUMENT -> DocumentFacts.of(type.mediaType(),
                     extractor.parse(file, describe(type.mediaType()), sink));
             case ARCHIVE -> archives.inspect(file, sink, notes);
         };
+        if (handling == SupportedTypes.Handling.IMAGE || handling == SupportedTypes.Handling.AUDIO) {
+            // No text of their own: one line of facts and name, so retrieval can find them by either.
+            String line = Facts.line(originalName, type.mediaType().toString(), details, limits.maxFactChars()) + "\n";
+            sink.append(line.toCharArray(), 0, line.length());
+        }
         if (handling == SupportedTypes.Handling.DOCUMENT && !sink.hasText() && type.mediaType().equals(SupportedTypes.PDF)) {
             notes.add("The PDF has no text layer (scanned pages?); no OCR is done, so no text was extracted.");
         }
@@ -122,11 +128,15 @@ public class ContentAnalyzer {
         Map<String, Object> details = ImageFacts.dimensions(file);
         Metadata metadata = extractor.metadataOnly(file, describe(type));
         ImageFacts.fallbackDimensions(metadata, details);
-        Map<String, Object> exif = ImageFacts.exif(metadata);
+        Map<String, Object> exif = ImageFacts.exif(metadata, limits.maxFactChars());
         if (!exif.isEmpty()) {
             details.put("exif", exif);
         }
         return details;
+    }
+
+    private Map<String, Object> audio(Path file, MediaType type) throws AnalysisException {
+        return AudioFacts.of(file, extractor.metadataOnly(file, describe(type)), limits.maxFactChars());
     }
 
     private Map<String, Object> plainText(Path file, MediaType type, TextSink sink) {

@@ -10,7 +10,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.apache.tika.metadata.Metadata;
 
-/** The few image facts worth keeping: pixel size and the main EXIF fields. */
+/** The few image facts worth keeping: pixel size and the main EXIF (or TIFF) fields. */
 final class ImageFacts {
 
     /** Our key to Tika's metadata key, in the order they are reported. */
@@ -67,12 +67,13 @@ final class ImageFacts {
         }
     }
 
-    static Map<String, Object> exif(Metadata metadata) {
+    /** EXIF of a JPEG, the same tags of a TIFF (Tika reports both under these keys), each cut to {@code maxChars}. */
+    static Map<String, Object> exif(Metadata metadata, int maxChars) {
         Map<String, Object> exif = new LinkedHashMap<>();
         EXIF_KEYS.forEach((ours, tikas) -> {
-            String value = metadata.get(tikas);
-            if (value != null && !value.isBlank()) {
-                exif.put(ours, value.trim());
+            String value = Facts.clip(metadata.get(tikas), maxChars);
+            if (value != null) {
+                exif.put(ours, value);
             }
         });
         return exif;

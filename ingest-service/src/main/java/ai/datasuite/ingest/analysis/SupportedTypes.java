@@ -9,8 +9,10 @@ import org.apache.tika.mime.MediaTypeRegistry;
 final class SupportedTypes {
 
     enum Handling {
-        /** Dimensions and EXIF, no text. */
+        /** Dimensions and EXIF/TIFF tags; the text is one line of those facts and the name. */
         IMAGE,
+        /** Duration, sample rate, channels, ID3 tags; the text is one line of those facts and the name. */
+        AUDIO,
         /** Characters are copied as they are (after charset detection). */
         PLAIN_TEXT,
         /** Text is extracted by a Tika parser. */
@@ -34,6 +36,9 @@ final class SupportedTypes {
     private static final Map<MediaType, Handling> UPLOADS = Map.ofEntries(
             Map.entry(MediaType.image("png"), Handling.IMAGE),
             Map.entry(MediaType.image("jpeg"), Handling.IMAGE),
+            Map.entry(MediaType.image("tiff"), Handling.IMAGE),
+            Map.entry(MediaType.audio("vnd.wave"), Handling.AUDIO),
+            Map.entry(MediaType.audio("mpeg"), Handling.AUDIO),
             Map.entry(TEXT_PLAIN, Handling.PLAIN_TEXT),
             Map.entry(MediaType.text("csv"), Handling.PLAIN_TEXT),
             Map.entry(MediaType.text("x-python"), Handling.PLAIN_TEXT),
@@ -85,8 +90,8 @@ final class SupportedTypes {
     /** How an archive entry is handled, or null when it is only listed. */
     Handling forArchiveEntry(MediaType type) {
         Handling handling = UPLOADS.get(type);
-        if (handling == Handling.IMAGE) {
-            return null; // images in archives are listed, not opened
+        if (handling == Handling.IMAGE || handling == Handling.AUDIO) {
+            return null; // images and audio in archives are listed, not opened
         }
         if (handling != null) {
             return handling;
@@ -103,7 +108,7 @@ final class SupportedTypes {
     }
 
     static String describeUploads() {
-        return "PNG, JPEG, plain text, CSV, Python, Markdown, JSON, PDB, HTML, XML, RTF, PDF, "
+        return "PNG, JPEG, TIFF, WAV, MP3, plain text, CSV, Python, Markdown, JSON, PDB, HTML, XML, RTF, PDF, "
                 + "Word (.docx), Excel (.xlsx), PowerPoint (.pptx) and ZIP";
     }
 }

@@ -130,7 +130,7 @@ final class TextExtractor {
         return new ParsedDocument(metadata, sections.count);
     }
 
-    /** Parses only for metadata (images): the text events are dropped. */
+    /** Parses only for metadata (images, audio): the text events are dropped. */
     Metadata metadataOnly(Path file, String displayType) throws AnalysisException {
         Metadata metadata = new Metadata();
         parse(file, new DefaultHandler(), metadata, displayType, null);

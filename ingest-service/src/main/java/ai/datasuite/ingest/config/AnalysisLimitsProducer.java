@@ -13,6 +13,7 @@ public class AnalysisLimitsProducer {
     AnalysisLimits limits(IngestConfig config) {
         IngestConfig.Archive archive = config.archive();
         return new AnalysisLimits(config.text().maxChars(), archive.maxEntries(),
-                archive.maxTotalUncompressed().asLongValue(), archive.maxCompressionRatio(), archive.maxNestingDepth());
+                archive.maxTotalUncompressed().asLongValue(), archive.maxCompressionRatio(), archive.maxNestingDepth(),
+                config.text().maxFactChars());
     }
 }

@@ -55,6 +55,10 @@ public interface IngestConfig {
         /** Extracted text is cut after this many characters (and marked truncated). */
         @WithDefault("20000000")
         long maxChars();
+
+        /** A stored fact (EXIF field, ID3 tag, the file name in a fact line) is cut after this many characters. */
+        @WithDefault("200")
+        int maxFactChars();
     }
 
     interface Archive {

@@ -57,6 +57,16 @@ public class FileResource {
              "object_key": "files/alice/8035bc3f.../5b0c3c2e-...", "data_type": "document", "tags": ["manual"],
              "text_key": "text/alice/8035bc3f.../5b0c3c2e-....txt", "text_length": 1067, "text_truncated": false,
              "details": {"pages": 1}, "task_id": null, "status": "STORED", "created_at": "2026-11-25T21:00:00Z"}""";
+    private static final String AUDIO_EXAMPLE = """
+            {"id": "9d2f6a10-3b4c-4e1d-8f00-2a6b7c8d9e01", "owner_id": "alice", "original_name": "song.mp3",
+             "extension": "mp3", "media_type": "audio/mpeg", "name_media_type": "audio/mpeg",
+             "extension_mismatch": false, "size_bytes": 16780,
+             "sha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae", "bucket": "ai-data-suite",
+             "object_key": "files/alice/2c26b46b.../9d2f6a10-...", "data_type": "audio", "tags": [],
+             "text_key": "text/alice/2c26b46b.../9d2f6a10-....txt", "text_length": 95, "text_truncated": false,
+             "details": {"duration_seconds": 1.045, "sample_rate": 44100, "channels": 1,
+                         "id3": {"title": "Quiet Song", "artist": "The Testers", "album": "Silence"}},
+             "task_id": null, "status": "STORED", "created_at": "2026-12-02T02:30:00Z"}""";
 
     private static final String PROBLEM = "application/problem+json";
     private static final String UNAUTHORIZED_EXAMPLE = "{\"type\": \"urn:ai-data-suite:problem:unauthorized\", \"title\": \"Unauthorized\", \"status\": 401, \"detail\": \"This call needs a signed identity and carries none. Calls reach the services through chat-gateway, which signs the caller's identity; send your API key there as 'X-Api-Key: <key>'.\"}";
@@ -85,11 +95,14 @@ public class FileResource {
             description = "Multipart with a `file` part and a `metadata` part holding JSON "
                     + "`{data_type, user_id?, task_id?, tags?}`. The file belongs to the caller; `user_id` may be "
                     + "left out, and only an admin may name another user. The type is detected from the content; "
-                    + "text is extracted. The same bytes for the same owner return the existing record with 200 "
+                    + "text is extracted. Images (PNG, JPEG, TIFF) and audio (WAV, MP3) have no text of their own: "
+                    + "their facts (size, EXIF/TIFF tags; duration, sample rate, channels, ID3 tags) are in "
+                    + "`details`, and their text is one line of those facts and the file name. The same bytes for the same owner return the existing record with 200 "
                     + "(another owner's same bytes never do).")
     @APIResponse(responseCode = "201", description = "Stored",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = FileView.class),
-                    examples = @ExampleObject(name = "file", value = FILE_EXAMPLE)))
+                    examples = {@ExampleObject(name = "file", value = FILE_EXAMPLE),
+                            @ExampleObject(name = "audio", value = AUDIO_EXAMPLE)}))
     @APIResponse(responseCode = "200", description = "The same owner already stored these bytes; that record",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = FileView.class)))
     @APIResponse(responseCode = "400", description = "Missing part or malformed metadata",
@@ -171,7 +184,8 @@ public class FileResource {
             + "file answers 404, as if it did not exist.")
     @APIResponse(responseCode = "200", description = "The record",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = FileView.class),
-                    examples = @ExampleObject(name = "file", value = FILE_EXAMPLE)))
+                    examples = {@ExampleObject(name = "file", value = FILE_EXAMPLE),
+                            @ExampleObject(name = "audio", value = AUDIO_EXAMPLE)}))
     @APIResponse(responseCode = "404", description = "Unknown id, or another user's file",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found", value = NOT_FOUND_EXAMPLE)))
     @APIResponse(responseCode = "401", description = "No identity, or an invalid or expired one",
@@ -213,12 +227,14 @@ public class FileResource {
     @Produces("text/plain; charset=utf-8")
     @Operation(summary = "Stream the text extracted from the file", description = "Only the owner's and an "
             + "admin's; another user's file answers 404.")
-    @APIResponse(responseCode = "200", description = "The text (UTF-8)",
-            content = @Content(mediaType = "text/plain; charset=utf-8", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "404", description = "Unknown id, another user's file, or the file has no text (an image, say)",
+    @APIResponse(responseCode = "200", description = "The text (UTF-8); for an image or audio file one line of its "
+            + "facts and name",
+            content = @Content(mediaType = "text/plain; charset=utf-8", schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "audio", value = "sound.wav: audio/vnd.wave, 2.0 s, 16000 Hz, 1 channel, 16 bit")))
+    @APIResponse(responseCode = "404", description = "Unknown id, another user's file, or the file has no text (a scanned PDF without a text layer, say)",
             content = @Content(mediaType = PROBLEM, examples = {
                     @ExampleObject(name = "not-found", value = NOT_FOUND_EXAMPLE),
-                    @ExampleObject(name = "no-text", value = "{\"type\": \"urn:ai-data-suite:problem:no-text\", \"title\": \"No text\", \"status\": 404, \"detail\": \"file '5b0c...' (image/png) has no extractable text\"}")}))
+                    @ExampleObject(name = "no-text", value = "{\"type\": \"urn:ai-data-suite:problem:no-text\", \"title\": \"No text\", \"status\": 404, \"detail\": \"file '5b0c...' (application/pdf) has no extractable text\"}")}))
     @APIResponse(responseCode = "401", description = "No identity, or an invalid or expired one",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unauthorized", value = UNAUTHORIZED_EXAMPLE)))
     public Response text(@PathParam("id") String id) {

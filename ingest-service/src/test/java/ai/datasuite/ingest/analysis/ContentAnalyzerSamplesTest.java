@@ -42,7 +42,7 @@ class ContentAnalyzerSamplesTest {
         return new Result(analysis, text.toString());
     }
 
-    // Blank phrase = no text expected (images, the scanned PDF).
+    // Blank phrase = no text expected (the scanned PDF). Images give one line of their facts and name.
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "testWORD.docx          | " + DOCX + "            | Sample Word Document",
@@ -55,11 +55,11 @@ class ContentAnalyzerSamplesTest {
             "testPDF.pdf            | application/pdf          | Apache Tika is a toolkit for detecting and extracting metadata",
             "testAnnotations.pdf    | application/pdf          | Here is a comment",
             "testOCR.pdf            | application/pdf          | ",
-            "testPNG.png            | image/png                | ",
-            "testOCR_spacing.png    | image/png                | ",
-            "testJPEG.jpg           | image/jpeg               | ",
-            "testJPEG_EXIF.jpg      | image/jpeg               | ",
-            "testOCR.jpg            | image/jpeg               | ",
+            "testPNG.png            | image/png                | testPNG.png: image/png, 100 x 75 px",
+            "testOCR_spacing.png    | image/png                | testOCR_spacing.png: image/png, 2385 x 140 px",
+            "testJPEG.jpg           | image/jpeg               | testJPEG.jpg: image/jpeg, 100 x 75 px",
+            "testJPEG_EXIF.jpg      | image/jpeg               | testJPEG_EXIF.jpg: image/jpeg, 100 x 68 px",
+            "testOCR.jpg            | image/jpeg               | testOCR.jpg: image/jpeg, 136 x 66 px",
             "testCSV.csv            | text/csv                 | Sample CSV File - Numbers and their Squares",
             "test-columnar.csv      | text/csv                 | Square of the Record Number",
             "test-documents.zip     | application/zip          | Sample Excel Worksheet",
@@ -111,19 +111,25 @@ class ContentAnalyzerSamplesTest {
             "testOCR.jpg, 136, 66",
     })
     void imagesGiveTheirPixelSize(String name, int width, int height) throws Exception {
-        Analysis a = analyze(name).analysis();
+        Result r = analyze(name);
+        Analysis a = r.analysis();
         assertEquals(width, a.details().get("width"));
         assertEquals(height, a.details().get("height"));
-        assertEquals(0, a.textLength());
+        // Issue 11: an image's text is one line of its facts and name (it used to be empty).
+        assertTrue(r.text().startsWith(name + ": " + a.mediaType() + ", " + width + " x " + height + " px"), r.text());
+        assertEquals(1, r.text().lines().count(), r.text());
     }
 
     @Test
     void jpegExifFacts() throws Exception {
-        Map<?, ?> exif = (Map<?, ?>) analyze("testJPEG_EXIF.jpg").analysis().details().get("exif");
+        Result r = analyze("testJPEG_EXIF.jpg");
+        Map<?, ?> exif = (Map<?, ?>) r.analysis().details().get("exif");
         assertEquals("Canon", exif.get("camera_make"));
         assertEquals("Canon EOS 40D", exif.get("camera_model"));
         assertEquals("2009-08-11T09:09:45", exif.get("date_taken"));
         assertEquals("400", exif.get("iso"));
+        assertTrue(r.text().contains("camera make Canon, camera model Canon EOS 40D, date taken 2009-08-11T09:09:45"),
+                r.text());
     }
 
     @Test
