@@ -42,7 +42,13 @@ class IdentityTest {
             new Call("GET", "/api/v1/comments/stats", null),
             new Call("GET", "/api/v1/tasks", null),
             new Call("GET", "/api/v1/keys", null),
-            new Call("GET", "/api/v1/keys/lookup/" + "a".repeat(64), null));
+            new Call("GET", "/api/v1/keys/lookup/" + "a".repeat(64), null),
+            new Call("GET", "/api/v1/notices", null),
+            new Call("POST", "/api/v1/notices", Map.of("title", "t", "body", "b")),
+            new Call("GET", "/api/v1/conversations", null),
+            new Call("POST", "/api/v1/conversations", Map.of()),
+            new Call("POST", "/api/v1/conversations/7a1b2c3d-4e5f-4a6b-9c8d-0e1f2a3b4c5d/messages",
+                    Map.of("role", "user", "content", "hi")));
 
     @Test
     void callsWithoutATokenAre401Problems() {

@@ -40,7 +40,7 @@ class SqlServerMigrationTest {
                 .load()
                 .migrate();
         assertTrue(result.success);
-        assertEquals(4, result.migrationsExecuted);
+        assertEquals(5, result.migrationsExecuted);
 
         String fileId = UUID.randomUUID().toString();
         try (Connection db = DriverManager.getConnection(SQL_SERVER.getJdbcUrl(), SQL_SERVER.getUsername(),

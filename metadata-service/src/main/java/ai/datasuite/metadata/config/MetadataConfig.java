@@ -23,4 +23,22 @@ public interface MetadataConfig {
         @WithDefault("100000")
         int maxRows();
     }
+
+    /** Limits of the chat memory under /api/v1/conversations (keys {@code metadata.conversations.*}). */
+    Conversations conversations();
+
+    interface Conversations {
+
+        /** Messages a conversation answers with when the caller names no {@code window}. */
+        @WithDefault("20")
+        int defaultWindow();
+
+        /** Largest {@code window} a caller may ask for; above it the answer is 400. */
+        @WithDefault("200")
+        int maxWindow();
+
+        /** Largest message {@code citations} array, in characters of its JSON; above it the answer is 400. */
+        @WithDefault("100000")
+        int maxCitationsChars();
+    }
 }

@@ -76,6 +76,32 @@ class DocumentedNamesTest {
         JsonPath keyPage = given().queryParam("user_id", p).get("/api/v1/keys").then().statusCode(200)
                 .extract().jsonPath();
         assertPage(doc, "/api/v1/keys", "KeyPage", "ApiKey", keyPage);
+
+        Map<String, Object> notice = Map.of("title", p, "body", "notice " + p);
+        assertEquals(properties(doc, "NoticeCreate"), keys(notice), "the create body the gateway sends");
+        String noticeId = given().contentType(ContentType.JSON).body(notice).post("/api/v1/notices").then()
+                .statusCode(201).extract().path("id");
+        assertAnswer(doc, "Notice", given().get("/api/v1/notices/{id}", noticeId));
+        assertPage(doc, "/api/v1/notices", "NoticePage", "Notice",
+                given().get("/api/v1/notices").then().statusCode(200).extract().jsonPath());
+
+        Map<String, Object> conversation = Map.of("title", p, "owner", p);
+        assertEquals(properties(doc, "ConversationCreate"), keys(conversation), "the create body");
+        String conversationId = given().contentType(ContentType.JSON).body(conversation).post("/api/v1/conversations")
+                .then().statusCode(201).extract().path("id");
+        Map<String, Object> message = Map.of("role", "assistant", "content", "an answer",
+                "citations", List.of(Map.of("row", 1)));
+        assertEquals(properties(doc, "MessageCreate"), keys(message), "the message body the gateway sends");
+        io.restassured.response.Response appended = given().contentType(ContentType.JSON).body(message)
+                .post("/api/v1/conversations/{id}/messages", conversationId);
+        assertEquals(201, appended.statusCode(), appended::asString);
+        assertEquals(properties(doc, "Message"), keys(appended.jsonPath().getMap("$")), "Message");
+        JsonPath detail = given().get("/api/v1/conversations/{id}", conversationId).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(properties(doc, "ConversationWithMessages"), keys(detail.getMap("$")), "ConversationWithMessages");
+        assertEquals(properties(doc, "Message"), keys(detail.getMap("messages[0]")), "messages[0]");
+        assertPage(doc, "/api/v1/conversations", "ConversationPage", "Conversation",
+                given().queryParam("owner", p).get("/api/v1/conversations").then().statusCode(200).extract().jsonPath());
     }
 
     private static void assertPage(JsonPath doc, String path, String page, String item, JsonPath answer) {

@@ -1,0 +1,9 @@
+package ai.datasuite.metadata.conversation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+class ConversationRepository implements PanacheRepositoryBase<Conversation, String> {
+}
