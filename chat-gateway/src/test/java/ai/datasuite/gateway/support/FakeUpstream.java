@@ -34,6 +34,8 @@ public final class FakeUpstream {
     private final FakeKeyStore keys;
     private HttpServer server;
     public final List<Seen> seen = new CopyOnWriteArrayList<>();
+    /** Stateful fakes of a service's real endpoints, by path prefix (first match wins); other paths are echoed. */
+    private final List<Map.Entry<String, FakeEndpoints>> endpoints = new CopyOnWriteArrayList<>();
     public volatile boolean ready = true;
     /** When the last download this service answered was completely written (System.nanoTime). */
     public volatile long downloadWrittenNanos;
@@ -62,6 +64,15 @@ public final class FakeUpstream {
         server.close().toCompletionStage().toCompletableFuture().join();
     }
 
+    /**
+     * Answers requests under {@code pathPrefix} with {@code fake} instead of the echo (a stateful fake of the real
+     * endpoints, e.g. retrieval's document index). Registered for the life of this fake service.
+     */
+    public FakeUpstream serve(String pathPrefix, FakeEndpoints fake) {
+        endpoints.add(Map.entry(pathPrefix, fake));
+        return this;
+    }
+
     /** The last request whose path starts with {@code prefix}. */
     public Seen last(String prefix) {
         for (int i = seen.size() - 1; i >= 0; i--) {
@@ -88,6 +99,13 @@ public final class FakeUpstream {
         if (keys != null && request.path().startsWith("/api/v1/keys")) {
             keys.handle(request, identity);
             return;
+        }
+        for (Map.Entry<String, FakeEndpoints> e : endpoints) {
+            if (request.path().startsWith(e.getKey())) {
+                record(request, identity, Map.of(), -1, null, 0, true);
+                request.body().onSuccess(body -> e.getValue().handle(request, identity, body));
+                return;
+            }
         }
         echo(request, identity);
     }
