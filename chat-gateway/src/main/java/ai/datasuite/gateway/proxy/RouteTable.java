@@ -15,13 +15,19 @@ public final class RouteTable {
     /** The gateway's own endpoints, answered by its REST resources. */
     public static final String OWN = "/api/v1/keys";
 
+    /**
+     * Every prefix of the gateway's own endpoints (REST resources, and Vert.x routes registered before the proxy such
+     * as {@code POST /api/upload}). Helpers add theirs here.
+     */
+    public static final List<String> OWN_PREFIXES = List.of(OWN,
+            "/api/upload", "/api/v1/documents", "/api/v1/notices");
+
     private record Route(String prefix, Upstream upstream) {
     }
 
     private static final List<Route> ROUTES = List.of(
             new Route("/api/v1/models", Upstream.RETRIEVAL),
             new Route("/api/v1/datasets", Upstream.RETRIEVAL),
-            new Route("/api/v1/documents", Upstream.RETRIEVAL),
             new Route("/api/v1/files", Upstream.INGEST),
             new Route("/api/v1/tasks", Upstream.METADATA),
             new Route("/api/v1/predict", Upstream.INFERENCE),
@@ -44,7 +50,12 @@ public final class RouteTable {
 
     /** True for the gateway's own REST paths. */
     public static boolean isOwn(String path) {
-        return under(path, OWN);
+        for (String prefix : OWN_PREFIXES) {
+            if (under(path, prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The public path prefixes routed to {@code upstream} (for documentation and tests). */

@@ -52,7 +52,7 @@ class OpenApiMergeTest {
     void keepsOnlyThePathsTheGatewayRoutesToEachService() {
         Set<String> expected = new TreeSet<>(Set.of("/api/v1/keys", "/api/v1/predict", "/api/v1/classifiers",
                 "/api/v1/classifiers/{id}/unload", "/api/v1/comments", "/api/v1/models/list_model",
-                "/api/v1/models/unload_model", "/api/v1/datasets", "/api/v1/documents/search"));
+                "/api/v1/models/unload_model", "/api/v1/datasets"));
         expected.addAll(names(json(contract("ingest-service")).get("paths")));
         names(json(contract("metadata-service")).get("paths")).stream()
                 .filter(path -> path.startsWith("/api/v1/tasks")).forEach(expected::add);

@@ -17,7 +17,10 @@ class RouteTableTest {
     void publicPathsGoToTheirService() {
         assertEquals(Optional.of(Upstream.RETRIEVAL), RouteTable.upstreamFor("/api/v1/models/fit_save"));
         assertEquals(Optional.of(Upstream.RETRIEVAL), RouteTable.upstreamFor("/api/v1/datasets"));
-        assertEquals(Optional.of(Upstream.RETRIEVAL), RouteTable.upstreamFor("/api/v1/documents/search"));
+        assertEquals(Optional.empty(), RouteTable.upstreamFor("/api/v1/documents/search"));
+        assertTrue(RouteTable.isOwn("/api/v1/documents/search"));
+        assertTrue(RouteTable.isOwn("/api/v1/notices/n-1"));
+        assertTrue(RouteTable.isOwn("/api/upload"));
         assertEquals(Optional.of(Upstream.INGEST), RouteTable.upstreamFor("/api/v1/files/1/content"));
         assertEquals(Optional.of(Upstream.METADATA), RouteTable.upstreamFor("/api/v1/tasks/import"));
         assertEquals(Optional.of(Upstream.INFERENCE), RouteTable.upstreamFor("/api/v1/predict"));

@@ -55,7 +55,6 @@ class RoutesTest {
             "GET, /api/v1/models/get_datasets, RETRIEVAL",
             "GET, /api/v1/datasets, RETRIEVAL",
             "GET, /api/v1/datasets/squad/eda/lengths.png, RETRIEVAL",
-            "POST, /api/v1/documents/search, RETRIEVAL",
             "POST, /api/v1/files, INGEST",
             "GET, /api/v1/files/3f1c2a9e/content, INGEST",
             "GET, /api/v1/tasks, METADATA",
