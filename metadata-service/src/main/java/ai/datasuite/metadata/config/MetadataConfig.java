@@ -41,4 +41,15 @@ public interface MetadataConfig {
         @WithDefault("100000")
         int maxCitationsChars();
     }
+
+    /** Limits of /api/v1/fine-tune-jobs (keys {@code metadata.fine-tune.*}). */
+    @WithName("fine-tune")
+    FineTune fineTune();
+
+    interface FineTune {
+
+        /** Most training epochs a job may ask for; above it the answer is 400 naming {@code epochs}. */
+        @WithDefault("50")
+        int maxEpochs();
+    }
 }

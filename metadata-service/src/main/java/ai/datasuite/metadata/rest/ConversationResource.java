@@ -40,6 +40,8 @@ import ai.datasuite.metadata.conversation.ConversationService;
 import ai.datasuite.metadata.conversation.ConversationView;
 import ai.datasuite.metadata.conversation.MessageCreateRequest;
 import ai.datasuite.metadata.conversation.MessageView;
+import ai.datasuite.metadata.conversation.RatedTurnService;
+import ai.datasuite.metadata.conversation.RatedTurnView;
 import ai.datasuite.metadata.conversation.RatingRequest;
 import ai.datasuite.problem.ProblemException;
 import ai.datasuite.problem.Problems;
@@ -79,11 +81,19 @@ public class ConversationResource {
              "detail": "'owner' names another user ('bob'); you may act only as 'alice'. Leave 'owner' out to use\
              your own."}""";
 
+    static final String RATED_EXAMPLE = """
+            {"conversation_id": "7a1b2c3d-4e5f-4a6b-9c8d-0e1f2a3b4c5d", "message_id": 42,
+             "question": "What does the model label?",
+             "answer": "The model labels each comment with one of six emotions.", "rating": 1,
+             "created_at": "2026-11-26T10:16:02.654321Z"}""";
+
     private final ConversationService service;
+    private final RatedTurnService ratedTurns;
     private final Caller caller;
 
-    public ConversationResource(ConversationService service, Caller caller) {
+    public ConversationResource(ConversationService service, RatedTurnService ratedTurns, Caller caller) {
         this.service = service;
+        this.ratedTurns = ratedTurns;
         this.caller = caller;
     }
 
@@ -131,6 +141,38 @@ public class ConversationResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) @Parameter(description = "0-based page") int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) @Parameter(description = "1..200") int size) {
         return service.list(caller.ownerFilter(owner, "owner"), page, size);
+    }
+
+    // A literal segment: JAX-RS prefers it to the /{id} template, so "rated" is never read as a conversation id.
+    @GET
+    @Path("/rated")
+    @Operation(summary = "List rated chat turns", description = "Each assistant message rated at least min_rating"
+            + " with the nearest user message before it as question (answers without one are left out), newest"
+            + " first (message id desc): the rated chats chat-gateway adds to a fine-tune training set. A user lists"
+            + " only their own conversations' turns; an admin everyone's unless owner names one.")
+    @APIResponse(responseCode = "200", description = "One page of rated turns",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RatedTurnPage.class),
+                    examples = @ExampleObject(name = "page", value = "{\"items\": [" + RATED_EXAMPLE
+                            + "], \"page\": 0, \"size\": 20, \"total\": 1}")))
+    @APIResponse(responseCode = "400", description = "min_rating outside -1..1; page < 0, size outside 1..200",
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "validation", value = """
+                            {"type": "urn:ai-data-suite:problem:validation", "title": "Invalid request",
+                             "status": 400, "detail": "min_rating must be less than or equal to 1",
+                             "errors": [{"field": "min_rating", "message": "must be less than or equal to 1"}]}""")))
+    @APIResponse(responseCode = "403", description = "owner names another user (not an admin)",
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "foreign-owner", value = FORBIDDEN_OWNER_EXAMPLE)))
+    public PageView<RatedTurnView> rated(
+            @QueryParam("owner") @Parameter(description = "Only this owner's conversations (a user: only their own)")
+            String owner,
+            @QueryParam("min_rating") @DefaultValue("1") @Min(-1) @Max(1)
+            @Parameter(description = "Lowest rating included, -1..1 (default 1: the answers rated good)")
+            int minRating,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Parameter(description = "0-based page") int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) @Parameter(description = "1..200") int size) {
+        return ratedTurns.list(caller.ownerFilter(owner, "owner"), minRating, page, size);
     }
 
     @GET
@@ -228,6 +270,11 @@ public class ConversationResource {
 
     private static ProblemException notFound(String id) {
         return ProblemException.notFound("No conversation " + id);
+    }
+
+    /** {@code PageView<RatedTurnView>} under a name, for the OpenAPI document. */
+    @Schema(name = "RatedTurnPage", description = "One page of rated chat turns")
+    record RatedTurnPage(List<RatedTurnView> items, int page, int size, long total) {
     }
 
     /** {@code PageView<ConversationView>} under a name, for the OpenAPI document. */
