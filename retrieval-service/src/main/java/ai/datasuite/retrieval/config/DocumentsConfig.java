@@ -35,7 +35,43 @@ public interface DocumentsConfig {
     @WithDefault("200")
     int maxIdLength();
 
+    /**
+     * The reserved owner of the public notices (admins post them; every user's search may include them with
+     * {@code include_public}). User ids start with a letter or digit, so this can never be a user.
+     */
+    String PUBLIC_OWNER = "_public";
+
     Fusion fusion();
+
+    Highlights highlights();
+
+    /** Answer sentences picked from a search's hits ({@code document/Highlighter}). */
+    interface Highlights {
+
+        /** Largest {@code highlights} a search may ask for. */
+        @WithDefault("5")
+        int max();
+
+        /** Longer sentences are cut at word boundaries before scoring (and never returned longer). */
+        @WithDefault("400")
+        int maxSentenceChars();
+
+        /** Weight of the z-scored cosine of the query's and the sentence's e5 vectors (0 skips embedding them). */
+        @WithDefault("1.0")
+        double denseWeight();
+
+        /** Weight of the z-scored idf-weighted share of the query's terms found in the sentence. */
+        @WithDefault("0.5")
+        double lexicalWeight();
+
+        /** Weight of the z-scored fused score of the sentence's chunk. */
+        @WithDefault("0.3")
+        double hitWeight();
+
+        /** Sentence vectors kept in memory (LRU; 384 floats each), so chunks found again cost no embedding. */
+        @WithDefault("20000")
+        int cacheSize();
+    }
 
     /** How the sparse (BM25 term) and dense (embedding) candidates of a search are fused. */
     interface Fusion {

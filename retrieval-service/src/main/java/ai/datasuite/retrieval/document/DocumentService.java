@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -55,12 +56,16 @@ public class DocumentService {
     private final EmbeddingModels models;
     private final DocumentsConfig config;
     private final TextAnalyzer analyzer = new TextAnalyzer(true, EnglishStopWords.WORDS, 1, 1);
+    private final Highlighter highlighter;
     private volatile boolean collectionReady;
 
     public DocumentService(VectorStore store, EmbeddingModels models, DocumentsConfig config) {
         this.store = store;
         this.models = models;
         this.config = config;
+        DocumentsConfig.Highlights h = config.highlights();
+        this.highlighter = new Highlighter(new Highlighter.Settings(h.denseWeight(), h.lexicalWeight(), h.hitWeight(),
+                h.maxSentenceChars(), h.cacheSize()));
     }
 
     /** Indexes the request's chunks as {@code owner}'s (the resolved owner; the body's is not read here). */
@@ -123,7 +128,10 @@ public class DocumentService {
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Searches {@code owner}'s chunks only (the resolved owner; the body's is not read here). */
+    /**
+     * Searches {@code owner}'s chunks (the resolved owner; the body's is not read here), and the public notices' too
+     * with {@code include_public}; picks {@code highlights} answer sentences among the hits.
+     */
     public DocumentSearchResponse search(DocumentSearchRequest request, String owner) {
         if (request == null) {
             throw invalid("request", "The body must be a JSON object with a query");
@@ -140,6 +148,11 @@ public class DocumentService {
         if (topK < 1 || topK > config.maxTopK()) {
             throw invalid("top_k", "top_k must be from 1 to " + config.maxTopK());
         }
+        int highlights = request.highlights() == null ? 0 : request.highlights();
+        if (highlights < 0 || highlights > config.highlights().max()) {
+            throw invalid("highlights", "highlights must be from 0 to " + config.highlights().max()
+                    + " (retrieval.documents.highlights.max)");
+        }
         Map<String, String> filter = new LinkedHashMap<>();
         if (request.filters() != null) {
             for (Map.Entry<String, String> e : request.filters().entrySet()) {
@@ -152,16 +165,28 @@ public class DocumentService {
                 }
             }
         }
-        filter.put(OWNER, owner); // last, so no filter can replace it
+        List<String> owners = Boolean.TRUE.equals(request.includePublic())
+                && !owner.equals(DocumentsConfig.PUBLIC_OWNER)
+                ? List.of(owner, DocumentsConfig.PUBLIC_OWNER) : List.of(owner);
 
         TextEmbedder embedder = embedder();
         DocumentsConfig.Fusion fusion = config.fusion();
         int depth = Math.max(topK, fusion.candidates());
-        List<ScoredPoint> dense = store.searchDense(config.collection(), embedder.embedQueries(
-                List.of(request.query()))[0], depth, filter);
+        float[] queryVector = embedder.embedQueries(List.of(request.query()))[0];
         SparseVector sparseQuery = queryVector(request.query());
-        List<ScoredPoint> sparse = sparseQuery.indices().length == 0 ? List.of()
-                : store.searchSparse(config.collection(), sparseQuery, depth, filter);
+        // One store search per owner filter (a filter is an exact match), each list merged by score.
+        List<ScoredPoint> dense = new ArrayList<>();
+        List<ScoredPoint> sparse = new ArrayList<>();
+        for (String o : owners) {
+            Map<String, String> ownerFilter = new LinkedHashMap<>(filter);
+            ownerFilter.put(OWNER, o); // last, so no filter can replace it
+            dense.addAll(store.searchDense(config.collection(), queryVector, depth, ownerFilter));
+            if (sparseQuery.indices().length > 0) {
+                sparse.addAll(store.searchSparse(config.collection(), sparseQuery, depth, ownerFilter));
+            }
+        }
+        dense = merged(dense, depth);
+        sparse = merged(sparse, depth);
 
         // Fusion works on small ints: number the points of both lists.
         Map<Long, Integer> local = new HashMap<>();
@@ -178,15 +203,22 @@ public class DocumentService {
         for (Hit hit : fused.subList(0, Math.min(topK, fused.size()))) {
             ScoredPoint point = byLocal.get(hit.contextId());
             Map<String, String> payload = point.payload();
-            if (!owner.equals(payload.get(OWNER))) {
+            if (!owners.contains(payload.get(OWNER))) {
                 // The store filtered by owner; this guards against a store that ignored the filter.
                 throw new IllegalStateException("The vector store returned a chunk of another owner");
             }
-            results.add(new DocumentHit(payload.get(SOURCE_FILE_ID), Integer.parseInt(payload.get(POSITION)),
-                    payload.get(TEXT), hit.score(), denseScore.get(hit.contextId()),
-                    sparseScore.get(hit.contextId())));
+            results.add(new DocumentHit(payload.get(OWNER), payload.get(SOURCE_FILE_ID),
+                    Integer.parseInt(payload.get(POSITION)), payload.get(TEXT), hit.score(),
+                    denseScore.get(hit.contextId()), sparseScore.get(hit.contextId())));
         }
-        return new DocumentSearchResponse(owner, request.query(), results);
+        return new DocumentSearchResponse(owner, request.query(), results,
+                highlighter.highlight(request.query(), queryVector, results, highlights, embedder));
+    }
+
+    /** The best {@code depth} of several owners' lists (ties: lower id first, like the store). */
+    private static List<ScoredPoint> merged(List<ScoredPoint> points, int depth) {
+        points.sort(Comparator.comparingDouble((ScoredPoint p) -> -p.score()).thenComparingLong(ScoredPoint::id));
+        return points.size() > depth ? new ArrayList<>(points.subList(0, depth)) : points;
     }
 
     public DocumentDeleteResult delete(String owner, String sourceFileId) {

@@ -43,15 +43,19 @@ public class DocumentResource {
              "model": "e5-small-v2", "millis": 48}""";
     private static final String SEARCH_EXAMPLE = """
             {"owner": "alice", "query": "Which river flows through Warsaw?", "top_k": 3,
-             "filters": {"source_file_id": "f-42"}}""";
+             "filters": {"source_file_id": "f-42"}, "include_public": true, "highlights": 2}""";
     private static final String RESULTS_EXAMPLE = """
             {"owner": "alice", "query": "Which river flows through Warsaw?",
-             "results": [{"source_file_id": "f-42", "position": 1,
-                          "text": "It flows through Krakow and Warsaw to the Baltic Sea.", "score": 1.0,
-                          "dense_score": 0.871, "sparse_score": 1.262},
-                         {"source_file_id": "f-42", "position": 0,
-                          "text": "The Vistula is the longest river in Poland.", "score": -1.0,
-                          "dense_score": 0.842, "sparse_score": 0.641}]}""";
+             "results": [{"owner": "alice", "source_file_id": "f-42", "position": 1,
+                          "text": "Poland's capital is Warsaw. The Vistula flows through Krakow and Warsaw.",
+                          "score": 1.0, "dense_score": 0.871, "sparse_score": 1.262},
+                         {"owner": "_public", "source_file_id": "notice-7", "position": 0,
+                          "text": "The river cruise on the Vistula is cancelled this week.", "score": -1.0,
+                          "dense_score": 0.842, "sparse_score": 0.641}],
+             "highlights": [{"text": "The Vistula flows through Krakow and Warsaw.", "source_file_id": "f-42",
+                             "owner": "alice", "position": 1, "hit": 0, "score": 2.113},
+                            {"text": "Poland's capital is Warsaw.", "source_file_id": "f-42", "owner": "alice",
+                             "position": 1, "hit": 0, "score": 0.402}]}""";
     private static final String DELETED_EXAMPLE = """
             {"owner": "alice", "source_file_id": "f-42", "deleted": 2}""";
     private static final String INVALID_EXAMPLE = """
@@ -74,12 +78,13 @@ public class DocumentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Index chunks of a user's file",
+    @Operation(summary = "Index chunks of a user's file (or of a public notice)",
             description = "Embeds each chunk (dense vector of the configured model) and its BM25 term weights (sparse"
                     + " vector) into the shared documents collection with owner, source_file_id, position and text."
                     + " A chunk is identified by (owner, source_file_id, position): sending it again replaces it."
                     + " replace=true first removes the file's chunks already indexed. The chunks are the caller's;"
-                    + " an admin may index for another owner.")
+                    + " an admin may index for another owner, e.g. _public: the notices every user's search may"
+                    + " include.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DocumentIndexRequest.class),
             examples = @ExampleObject(name = "two-chunks", value = INDEX_EXAMPLE)))
@@ -97,7 +102,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "415", description = "The body is not application/json",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "unsupported", value = UNSUPPORTED_EXAMPLE)))
-    @APIResponse(responseCode = "403", description = "owner names another user and the caller is not an admin",
+    @APIResponse(responseCode = "403", description = "owner names another user (or _public) and the caller is not an admin",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "other-owner", value = IdentityExamples.OTHER_OWNER)))
     public DocumentIndexResult index(DocumentIndexRequest request) {
@@ -107,11 +112,15 @@ public class DocumentResource {
     @POST
     @Path("/search")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Search a user's chunks",
+    @Operation(summary = "Search a user's chunks (and the public notices)",
             description = "Hybrid search restricted to the owner's chunks (and to one file with"
                     + " filters.source_file_id): dense and BM25 candidates fused by a weighted sum of per-query"
-                    + " z-scores (or RRF, by configuration). top_k defaults to 5. Never returns another owner's chunk:"
-                    + " a user searches their own; an admin may name an owner.")
+                    + " z-scores (or RRF, by configuration). top_k defaults to 5. include_public=true adds the"
+                    + " public notices (owner _public, indexed by admins or services) to the candidates; each hit"
+                    + " names its owner. Never returns another user's chunk: a user searches their own; an admin may"
+                    + " name an owner. highlights=n (0 to retrieval.documents.highlights.max) also returns the n"
+                    + " sentences of the returned chunks that best answer the query, best first; hit is the index of"
+                    + " their chunk in results.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DocumentSearchRequest.class),
             examples = @ExampleObject(name = "search", value = SEARCH_EXAMPLE)))
@@ -119,14 +128,14 @@ public class DocumentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DocumentSearchResponse.class),
                     examples = @ExampleObject(name = "results", value = RESULTS_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Missing query, query too long, top_k out of range,"
-            + " an unknown filter, malformed JSON",
+    @APIResponse(responseCode = "400", description = "Missing query, query too long, top_k or highlights out of"
+            + " range, an unknown filter, malformed JSON",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
     @APIResponse(responseCode = "415", description = "The body is not application/json",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "unsupported", value = UNSUPPORTED_EXAMPLE)))
-    @APIResponse(responseCode = "403", description = "owner names another user and the caller is not an admin",
+    @APIResponse(responseCode = "403", description = "owner names another user (or _public) and the caller is not an admin",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "other-owner", value = IdentityExamples.OTHER_OWNER)))
     public DocumentSearchResponse search(DocumentSearchRequest request) {
@@ -148,7 +157,7 @@ public class DocumentResource {
                             {"type": "urn:ai-data-suite:problem:validation", "title": "Invalid request",
                              "status": 400, "detail": "source_file_id is missing or blank",
                              "field": "source_file_id"}""")))
-    @APIResponse(responseCode = "403", description = "owner names another user and the caller is not an admin",
+    @APIResponse(responseCode = "403", description = "owner names another user (or _public) and the caller is not an admin",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "other-owner", value = IdentityExamples.OTHER_OWNER)))
     public DocumentDeleteResult delete(

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -29,6 +31,12 @@ public final class SquadData {
     private static final List<String> PARTS = List.of("squad_v1.1_dev_qa_part1.csv", "squad_v1.1_dev_qa_part2.csv",
             "squad_v1.1_dev_qa_part3.csv");
     private static volatile QaDataset full;
+    private static volatile List<SquadRow> all;
+
+    /** A question with every column of the shared files. */
+    public record SquadRow(String context, String question, String answer, String id, String title,
+                           int paragraphIndex, List<String> allAnswers) {
+    }
 
     private SquadData() {
     }
@@ -42,6 +50,28 @@ public final class SquadData {
             full = dataset(FULL, "SQuAD v1.1 dev (80%)", raw);
         }
         return full;
+    }
+
+    /** Every question of the three parts with all columns, in file order (articles in the official order). */
+    public static synchronized List<SquadRow> rows() {
+        if (all == null) {
+            ObjectMapper json = new ObjectMapper();
+            CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
+            List<SquadRow> rows = new ArrayList<>();
+            for (String part : PARTS) {
+                try (Reader in = Files.newBufferedReader(DIR.resolve(part), StandardCharsets.UTF_8)) {
+                    for (CSVRecord r : format.parse(in)) {
+                        rows.add(new SquadRow(r.get("context"), r.get("question"), r.get("answer"), r.get("id"),
+                                r.get("title"), Integer.parseInt(r.get("paragraph_index")),
+                                List.of(json.readValue(r.get("all_answers"), String[].class))));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not read " + part, e);
+                }
+            }
+            all = List.copyOf(rows);
+        }
+        return all;
     }
 
     /** The rows of the first {@code contexts} distinct contexts. */
