@@ -1,0 +1,65 @@
+package ai.datasuite.gateway.document;
+
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import ai.datasuite.gateway.config.DocumentsConfig;
+import ai.datasuite.problem.ProblemException;
+
+/**
+ * The bounded pool that indexes large uploads after the answer: {@code gateway.documents.indexing.threads} at once,
+ * at most {@code .queue} waiting; beyond that an upload is refused with 503 and Retry-After rather than piling up
+ * (each waiting upload holds its chunks in memory).
+ */
+@Singleton
+public class IndexingQueue {
+
+    public static final String BUSY = "indexing-busy";
+
+    private final ThreadPoolExecutor executor;
+    private final DocumentsConfig.Indexing config;
+
+    public IndexingQueue(DocumentsConfig config) {
+        this.config = config.indexing();
+        AtomicInteger count = new AtomicInteger();
+        int queue = this.config.queue();
+        executor = new ThreadPoolExecutor(this.config.threads(), this.config.threads(), 60, TimeUnit.SECONDS,
+                queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue),
+                task -> {
+                    Thread thread = new Thread(task, "document-indexing-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /** Runs {@code task} in the background, or throws the 503 problem when the queue is full. */
+    public void submit(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            throw busy();
+        }
+    }
+
+    public ProblemException busy() {
+        long seconds = Math.max(1, config.retryAfter().toSeconds());
+        return new ProblemException(503, BUSY, "Indexing queue full",
+                "The gateway is already indexing " + config.threads() + " uploads with " + config.queue()
+                        + " waiting (gateway.documents.indexing.threads / .queue). Your file is stored; upload it"
+                        + " again in " + seconds + " s to index it.",
+                Map.of("retry_after_seconds", seconds)).withHeader("Retry-After", String.valueOf(seconds));
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}
