@@ -102,6 +102,50 @@ class DocumentedNamesTest {
         assertEquals(properties(doc, "Message"), keys(detail.getMap("messages[0]")), "messages[0]");
         assertPage(doc, "/api/v1/conversations", "ConversationPage", "Conversation",
                 given().queryParam("owner", p).get("/api/v1/conversations").then().statusCode(200).extract().jsonPath());
+
+        int answerId = appended.path("id");
+        given().contentType(ContentType.JSON).body(Map.of("rating", 1))
+                .put("/api/v1/conversations/{id}/messages/{m}/rating", conversationId, answerId).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("role", "user", "content", "a question"))
+                .post("/api/v1/conversations/{id}/messages", conversationId).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("role", "assistant", "content", "an answer"))
+                .post("/api/v1/conversations/{id}/messages", conversationId).then().statusCode(201);
+        int rated = given().get("/api/v1/conversations/{id}", conversationId).then().extract().path("messages[2].id");
+        given().contentType(ContentType.JSON).body(Map.of("rating", 1))
+                .put("/api/v1/conversations/{id}/messages/{m}/rating", conversationId, rated).then().statusCode(200);
+        assertPage(doc, "/api/v1/conversations/rated", "RatedTurnPage", "RatedTurn",
+                given().queryParam("owner", p).get("/api/v1/conversations/rated").then().statusCode(200)
+                        .extract().jsonPath());
+
+        Map<String, Object> document = Map.of("file_id", UUID.randomUUID().toString(), "name", "a.txt",
+                "data_type", "text/plain", "owner", p);
+        assertEquals(properties(doc, "DocumentCreate"), keys(document), "the create body the gateway sends");
+        String documentId = given().contentType(ContentType.JSON).body(document).post("/api/v1/documents").then()
+                .statusCode(201).extract().path("id");
+        Map<String, Object> documentPatch = Map.of("status", "ready", "chunks", 1, "chunks_indexed", 1, "error", "");
+        assertEquals(properties(doc, "DocumentPatch"), keys(documentPatch), "the patch body");
+        assertAnswer(doc, "Document", given().contentType(ContentType.JSON).body(documentPatch)
+                .patch("/api/v1/documents/{id}", documentId));
+        assertAnswer(doc, "Document", given().get("/api/v1/documents/{id}", documentId));
+        assertPage(doc, "/api/v1/documents", "DocumentPage", "Document",
+                given().queryParam("owner", p).get("/api/v1/documents").then().statusCode(200).extract().jsonPath());
+
+        Map<String, Object> job = Map.of("epochs", 5, "learning_rate", 0.001, "base_model", "base", "owner", p);
+        assertEquals(properties(doc, "FineTuneJobCreate"), keys(job), "the create body the gateway sends");
+        String jobId = given().contentType(ContentType.JSON).body(job).post("/api/v1/fine-tune-jobs").then()
+                .statusCode(201).extract().path("id");
+        Map<String, Object> jobPatch = Map.of("status", "succeeded", "progress", 1, "training_file_id",
+                UUID.randomUUID().toString(), "examples", 10, "provider_file_id", "file-1", "provider_job_id", "job-1",
+                "fine_tuned_model", "ft:" + p, "message", "done");
+        assertEquals(properties(doc, "FineTuneJobPatch"), keys(jobPatch), "the patch body");
+        io.restassured.response.Response patched = given().contentType(ContentType.JSON).body(jobPatch)
+                .patch("/api/v1/fine-tune-jobs/{id}", jobId);
+        assertAnswer(doc, "FineTuneJob", patched);
+        assertEquals(properties(doc, "FineTuneParameters"), keys(patched.jsonPath().getMap("parameters")));
+        assertAnswer(doc, "FineTuneJob", given().get("/api/v1/fine-tune-jobs/{id}", jobId));
+        assertPage(doc, "/api/v1/fine-tune-jobs", "FineTuneJobPage", "FineTuneJob",
+                given().queryParam("owner", p).get("/api/v1/fine-tune-jobs").then().statusCode(200).extract().jsonPath());
+        assertAnswer(doc, "FineTunedModel", given().queryParam("owner", p).get("/api/v1/fine-tune-jobs/model"));
     }
 
     private static void assertPage(JsonPath doc, String path, String page, String item, JsonPath answer) {
