@@ -20,7 +20,7 @@ public final class RouteTable {
      * as {@code POST /api/upload}). Helpers add theirs here.
      */
     public static final List<String> OWN_PREFIXES = List.of(OWN,
-            "/api/upload", "/api/v1/documents", "/api/v1/notices");
+            "/api/upload", "/api/v1/documents", "/api/v1/notices", "/api/fine-tune");
 
     private record Route(String prefix, Upstream upstream) {
     }

@@ -21,6 +21,11 @@ public final class FakeServices {
     private final Map<Upstream, FakeUpstream> running = new EnumMap<>(Upstream.class);
     private final Map<Upstream, String> urls = new EnumMap<>(Upstream.class);
     public final FakeKeyStore keys = new FakeKeyStore();
+    /** Fine-tune's fakes; plugged in by {@link #plugFineTune()} (they shadow the echo of those paths). */
+    public final FakeFineTuneJobs fineTuneJobs = new FakeFineTuneJobs();
+    public final FakeFineTuneMaterial fineTuneMaterial = new FakeFineTuneMaterial();
+    public final FakeFineTuneFiles fineTuneFiles = new FakeFineTuneFiles();
+    private boolean fineTunePlugged;
 
     FakeServices(Set<Upstream> down) {
         for (Upstream upstream : Upstream.values()) {
@@ -41,6 +46,20 @@ public final class FakeServices {
             throw new IllegalStateException(upstream + " is down in this test profile");
         }
         return fake;
+    }
+
+    /**
+     * Serves metadata's fine-tune jobs and rated turns, retrieval's datasets and ingest's uploads from the fine-tune
+     * fakes (once). Only fine-tune's test classes call it: other tests expect those paths echoed.
+     */
+    public synchronized void plugFineTune() {
+        if (!fineTunePlugged) {
+            get(Upstream.METADATA).serve(FakeFineTuneJobs.PREFIX, fineTuneJobs)
+                    .serve(FakeFineTuneMaterial.RATED, fineTuneMaterial);
+            get(Upstream.RETRIEVAL).serve(FakeFineTuneMaterial.DATASETS, fineTuneMaterial);
+            get(Upstream.INGEST).serve(FakeFineTuneFiles.PREFIX, fineTuneFiles);
+            fineTunePlugged = true;
+        }
     }
 
     public String url(Upstream upstream) {
