@@ -19,7 +19,7 @@ public final class RouteTable {
      * Every prefix of the gateway's own endpoints (REST resources, and Vert.x routes registered before the proxy such
      * as {@code POST /api/upload}). Helpers add theirs here.
      */
-    public static final List<String> OWN_PREFIXES = List.of(OWN,
+    public static final List<String> OWN_PREFIXES = List.of(OWN, "/api/chat",
             "/api/upload", "/api/v1/documents", "/api/v1/notices", "/api/fine-tune");
 
     private record Route(String prefix, Upstream upstream) {
@@ -30,6 +30,7 @@ public final class RouteTable {
             new Route("/api/v1/datasets", Upstream.RETRIEVAL),
             new Route("/api/v1/files", Upstream.INGEST),
             new Route("/api/v1/tasks", Upstream.METADATA),
+            new Route("/api/v1/conversations", Upstream.METADATA),
             new Route("/api/v1/predict", Upstream.INFERENCE),
             new Route("/api/v1/comments", Upstream.INFERENCE),
             new Route("/api/v1/jobs", Upstream.INFERENCE),
