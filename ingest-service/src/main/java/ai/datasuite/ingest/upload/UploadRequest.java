@@ -21,12 +21,18 @@ public record UploadRequest(
                 + "otherwise).", example = "alice")
         String userId,
         @NotBlank(message = "data_type is required")
-        @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "data_type must be 1-64 letters, digits, _ or -")
+        // MIME-like values (text/csv) too; it is a label and a list filter, never a part of an object key.
+        @Pattern(regexp = DATA_TYPE_PATTERN, message = DATA_TYPE_MESSAGE)
         String dataType,
         @Size(max = 128, message = "task_id is at most 128 characters")
         String taskId,
         @Size(max = 50, message = "at most 50 tags")
         List<@NotBlank(message = "tags must not be blank") @Size(max = 64, message = "a tag is at most 64 characters") String> tags) {
+
+    /** A data type: the seed's words (text, csv, image) or a MIME type (text/csv, application/vnd.ms-excel). */
+    public static final String DATA_TYPE_PATTERN = "[A-Za-z0-9][A-Za-z0-9_.+/-]{0,63}";
+    public static final String DATA_TYPE_MESSAGE =
+            "data_type must be 1-64 letters, digits or _ - . + /, starting with a letter or digit (e.g. csv, text/csv)";
 
     /** An owner id, which becomes a path segment of the object keys. */
     public static final String OWNER_PATTERN = "[A-Za-z0-9][A-Za-z0-9._@-]{0,127}";
