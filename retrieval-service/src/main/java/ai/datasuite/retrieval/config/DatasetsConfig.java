@@ -26,6 +26,20 @@ public interface DatasetsConfig {
 
     Eda eda();
 
+    Page page();
+
+    /** Paging of {@code GET /api/v1/datasets} and {@code GET /api/v1/datasets/{id}/rows}. */
+    interface Page {
+
+        /** Entries per page when the request names no {@code size}. */
+        @WithDefault("50")
+        int defaultSize();
+
+        /** Largest {@code size} a request may ask for (400 naming {@code size} above it). */
+        @WithDefault("500")
+        int maxSize();
+    }
+
     /** Exploratory data analysis ({@code GET /api/v1/datasets/{id}/eda}). */
     interface Eda {
 

@@ -123,6 +123,43 @@ public class DatasetService implements DatasetSource {
                 .toList();
     }
 
+    /** Page {@code page} (0-based) of {@link #list}, {@code size} entries (default and bound from configuration). */
+    public DatasetPage page(String owner, Integer page, Integer size) {
+        int[] p = paging(page, size);
+        List<DatasetSummary> all = list(owner);
+        return new DatasetPage(all.size(), p[0], p[1], slice(all, p[0], p[1]));
+    }
+
+    /** Page {@code page} (0-based) of a dataset's rows in file order; 404 as {@link #get} when not the caller's. */
+    public DatasetRows rows(String datasetId, Integer page, Integer size) {
+        int[] p = paging(page, size);
+        QaDataset dataset = get(datasetId);
+        List<DatasetRows.Row> rows = slice(dataset.rows(), p[0], p[1]).stream()
+                .map(r -> new DatasetRows.Row(r.row(), r.question(), r.answer(), r.context())).toList();
+        return new DatasetRows(dataset.id(), dataset.rows().size(), p[0], p[1], rows);
+    }
+
+    private int[] paging(Integer page, Integer size) {
+        int p = page == null ? 0 : page;
+        int n = size == null ? config.page().defaultSize() : size;
+        if (p < 0) {
+            throw ProblemException.validation("page must be 0 or more (pages count from 0)", Map.of("field", "page"));
+        }
+        if (n < 1 || n > config.page().maxSize()) {
+            throw ProblemException.validation("size must be from 1 to " + config.page().maxSize()
+                    + " (retrieval.datasets.page.max-size)", Map.of("field", "size", "max", config.page().maxSize()));
+        }
+        return new int[] {p, n};
+    }
+
+    private static <T> List<T> slice(List<T> all, int page, int size) {
+        long from = (long) page * size; // a huge page number must not overflow into a valid one
+        if (from >= all.size()) {
+            return List.of();
+        }
+        return List.copyOf(all.subList((int) from, (int) Math.min(all.size(), from + size)));
+    }
+
     /**
      * The parsed dataset, when the caller may see it: asks the catalogue (so a removed dataset is a 404 here too), then
      * reads the cache, the local copy, or, when this instance has none, the stored file from ingest-service (and keeps

@@ -13,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
@@ -33,6 +34,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import ai.datasuite.identity.Caller;
 import ai.datasuite.problem.ProblemException;
 import ai.datasuite.retrieval.config.DatasetsConfig;
+import ai.datasuite.retrieval.dataset.DatasetPage;
+import ai.datasuite.retrieval.dataset.DatasetRows;
 import ai.datasuite.retrieval.dataset.DatasetService;
 import ai.datasuite.retrieval.dataset.DatasetView;
 import ai.datasuite.retrieval.dataset.EdaView;
@@ -80,6 +83,10 @@ public class DatasetResource {
                       "iterations": 1000, "theta": 0.5, "seed": 42, "note": null,
                       "points": [{"context_id": 0, "x": 12.31, "y": -4.87}, {"context_id": 1, "x": 11.9, "y": -5.2}]},
              "computed_ms": 2140}""";
+
+    static final String PAGE_EXAMPLE = """
+            {"type": "urn:ai-data-suite:problem:validation", "title": "Invalid request", "status": 400,
+             "detail": "size must be from 1 to 500 (retrieval.datasets.page.max-size)", "field": "size", "max": 500}""";
 
     private final DatasetService service;
     private final DatasetsConfig config;
@@ -189,6 +196,64 @@ public class DatasetResource {
         DatasetView dataset = service.upload(bytes, file.fileName(), name, caller.ownerFor(owner, "owner"),
                 ignoreExtra);
         return Response.created(URI.create("/api/v1/datasets/" + dataset.id())).entity(dataset).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List the datasets, a page at a time",
+            description = "The catalogued datasets the caller may see, newest first: a user's own; an admin's list"
+                    + " holds everyone's, or one user's with owner. page counts from 0; size defaults to"
+                    + " retrieval.datasets.page.default-size (50) and may be at most retrieval.datasets.page.max-size"
+                    + " (500). total counts every dataset the caller may see.")
+    @APIResponse(responseCode = "200", description = "The page (empty past the last one)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DatasetPage.class),
+                    examples = @ExampleObject(name = "datasets", value = """
+                            {"total": 3, "page": 0, "size": 2,
+                             "datasets": [{"id": "0b7e1f52-6a3c-4d1e-9f2a-5c8d7e6f1a20",
+                                           "name": "SQuAD v1.1 dev, part 1", "rows": 2880, "distinct_contexts": 494,
+                                           "owner": "alice", "uploaded_at": "2026-11-26T10:15:30.123456Z"},
+                                          {"id": "5d0c2b1a-3e4f-4a5b-8c9d-0e1f2a3b4c5d", "name": "faq",
+                                           "rows": 40, "distinct_contexts": 12, "owner": "alice",
+                                           "uploaded_at": "2026-11-25T08:00:00Z"}]}""")))
+    @APIResponse(responseCode = "400", description = "page below 0, size out of range",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "size", value = PAGE_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = "owner names another user and the caller is not an admin",
+            content = @Content(mediaType = PROBLEM,
+                    examples = @ExampleObject(name = "other-owner", value = IdentityExamples.OTHER_OWNER)))
+    public DatasetPage list(
+            @Parameter(description = "Whose datasets; left out, the caller's (an admin's: everyone's). Only an admin"
+                    + " may name another user.", example = "alice") @QueryParam("owner") String owner,
+            @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "Datasets per page", example = "50") @QueryParam("size") Integer size) {
+        return service.page(caller.ownerFilter(owner, "owner"), page, size);
+    }
+
+    @GET
+    @Path("/{id}/rows")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A dataset's Q&A rows, a page at a time",
+            description = "The rows in file order (row = 1-based data row of the CSV) with question, answer and"
+                    + " context, e.g. to build fine-tuning examples. Its owner's and admins' to see; anyone else gets"
+                    + " 404, as for an unknown id. page counts from 0; size as for the list.")
+    @APIResponse(responseCode = "200", description = "The page (empty past the last one)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DatasetRows.class),
+                    examples = @ExampleObject(name = "rows", value = """
+                            {"dataset_id": "0b7e1f52-6a3c-4d1e-9f2a-5c8d7e6f1a20", "total": 2880, "page": 0,
+                             "size": 1, "rows": [{"row": 1,
+                               "question": "Which NFL team represented the AFC at Super Bowl 50?",
+                               "answer": "Denver Broncos",
+                               "context": "Super Bowl 50 was an American football game to determine..."}]}""")))
+    @APIResponse(responseCode = "400", description = "page below 0, size out of range",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "size", value = PAGE_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "Unknown id, or another user's dataset",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "not-found",
+                    value = NOT_FOUND_EXAMPLE)))
+    public DatasetRows rows(@PathParam("id") String id,
+            @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "Rows per page", example = "50") @QueryParam("size") Integer size) {
+        return service.rows(id, page, size);
     }
 
     @GET
