@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import dev.langchain4j.data.document.Document;
@@ -31,6 +32,7 @@ public class TextChunker {
     private final DocumentSplitter splitter;
     private final int maxChars;
 
+    @Inject
     public TextChunker(DocumentsConfig config) {
         this(config.chunkChars(), config.chunkOverlapChars());
     }
