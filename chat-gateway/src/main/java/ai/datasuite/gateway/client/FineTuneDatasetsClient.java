@@ -31,7 +31,12 @@ public class FineTuneDatasetsClient extends RemoteDependency {
     public record Dataset(String id, String name, Integer rows, String owner) {
     }
 
-    public record DatasetPage(List<Dataset> items, int page, int size, long total) {
+    /** retrieval-service names the list {@code datasets}; {@code items} (the suite's usual page) is read too. */
+    public record DatasetPage(List<Dataset> datasets, List<Dataset> items, int page, int size, long total) {
+
+        public List<Dataset> all() {
+            return datasets != null ? datasets : items != null ? items : List.of();
+        }
     }
 
     /** One Q&A row. */
@@ -39,6 +44,10 @@ public class FineTuneDatasetsClient extends RemoteDependency {
     }
 
     public record RowPage(String datasetId, long total, int page, int size, List<Row> rows) {
+
+        public List<Row> all() {
+            return rows == null ? List.of() : rows;
+        }
     }
 
     public static final String SERVICE = "retrieval-service";

@@ -68,6 +68,10 @@ public class MetadataFineTuneClient extends RemoteDependency {
     }
 
     public record RatedTurnPage(List<RatedTurn> items, int page, int size, long total) {
+
+        public List<RatedTurn> all() {
+            return items == null ? List.of() : items;
+        }
     }
 
     public static final String SERVICE = "metadata-service";

@@ -4,8 +4,8 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import ai.datasuite.gateway.client.MetadataFineTuneClient.Parameters;
 import ai.datasuite.gateway.client.MetadataFineTuneClient.StoredJob;
+import ai.datasuite.gateway.finetune.FineTuneRequest.FineTuneParameters;
 
 /** A fine-tune job as its owner sees it. */
 @Schema(name = "FineTuneJob")
@@ -15,7 +15,7 @@ public record FineTuneJobView(
         @Schema(description = "queued, building, uploading, running, then succeeded, failed, exported (no LLM"
                 + " configured: the training file is ready) or cancelled") String status,
         @Schema(description = "0..1") Double progress,
-        Parameters parameters,
+        FineTuneParameters parameters,
         @Schema(description = "The model fine-tuned") String baseModel,
         @Schema(description = "ingest-service's file holding the JSONL training set (GET /api/v1/files/{id})")
         String trainingFileId,
@@ -26,7 +26,9 @@ public record FineTuneJobView(
         Instant updatedAt) {
 
     static FineTuneJobView of(StoredJob job) {
-        return new FineTuneJobView(job.id(), job.owner(), job.status(), job.progress(), job.parameters(),
+        FineTuneParameters parameters = job.parameters() == null ? null
+                : new FineTuneParameters(job.parameters().epochs(), job.parameters().learningRate());
+        return new FineTuneJobView(job.id(), job.owner(), job.status(), job.progress(), parameters,
                 job.baseModel(), job.trainingFileId(), job.examples(), job.fineTunedModel(), job.message(),
                 job.createdAt(), job.updatedAt());
     }

@@ -76,6 +76,9 @@ public class FineTuneRecovery {
         JobPage batch;
         do {
             batch = metadata.list(null, status, page++, PAGE_SIZE, null);
+            if (batch.items() == null) {
+                break;
+            }
             jobs.addAll(batch.items());
         } while (!batch.items().isEmpty() && (long) page * PAGE_SIZE < batch.total());
         return jobs;

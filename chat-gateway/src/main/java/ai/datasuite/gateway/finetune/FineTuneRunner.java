@@ -21,6 +21,7 @@ import ai.datasuite.gateway.client.OpenAiFineTuningClient.ProviderJob;
 import ai.datasuite.gateway.config.FineTuneConfig;
 import ai.datasuite.identity.IdentityTokens;
 import ai.datasuite.identity.Roles;
+import ai.datasuite.problem.ProblemException;
 
 /**
  * The background work of a fine-tune job, on a small scheduled pool ({@code gateway.fine-tune.threads}), as the job's
@@ -184,7 +185,11 @@ public class FineTuneRunner {
         try {
             step.run();
         } catch (RuntimeException e) {
-            LOG.warnf(e, "Fine-tune job %s failed", jobId);
+            if (e instanceof OpenAiFineTuningClient.ProviderException || e instanceof ProblemException) {
+                LOG.warnf("Fine-tune job %s failed: %s", jobId, e.getMessage()); // explained; no trace needed
+            } else {
+                LOG.errorf(e, "Fine-tune job %s failed unexpectedly", jobId);
+            }
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             active.decrementAndGet();
             try {

@@ -49,7 +49,7 @@ public class TrainingMaterial {
         DatasetPage datasetPage;
         do {
             datasetPage = datasets.list(owner, page++, size, authorization);
-            for (Dataset dataset : datasetPage.items()) {
+            for (Dataset dataset : datasetPage.all()) {
                 if (!owner.equals(dataset.owner()) && dataset.owner() != null) {
                     continue; // only the owner's own, whatever the listing answers
                 }
@@ -58,7 +58,7 @@ public class TrainingMaterial {
                 }
                 progress.accept(Math.min(1.0, ++read / (double) Math.max(1, datasetPage.total())));
             }
-        } while (!datasetPage.items().isEmpty() && (long) page * size < datasetPage.total());
+        } while (!datasetPage.all().isEmpty() && (long) page * size < datasetPage.total());
         return addRated(set, owner, authorization);
     }
 
@@ -69,12 +69,12 @@ public class TrainingMaterial {
         RowPage rows;
         do {
             rows = datasets.rows(datasetId, page++, size, authorization);
-            for (Row row : rows.rows()) {
+            for (Row row : rows.all()) {
                 if (!set.addRow(row.context(), row.question(), row.answer())) {
                     return false;
                 }
             }
-        } while (!rows.rows().isEmpty() && (long) page * size < rows.total());
+        } while (!rows.all().isEmpty() && (long) page * size < rows.total());
         return true;
     }
 
@@ -87,12 +87,12 @@ public class TrainingMaterial {
                 return set;
             }
             turns = metadata.rated(owner, MIN_RATING, page++, size, authorization);
-            for (RatedTurn turn : turns.items()) {
+            for (RatedTurn turn : turns.all()) {
                 if (!set.addRatedTurn(turn.question(), turn.answer())) {
                     return set;
                 }
             }
-        } while (!turns.items().isEmpty() && (long) page * size < turns.total());
+        } while (!turns.all().isEmpty() && (long) page * size < turns.total());
         return set;
     }
 }

@@ -77,7 +77,9 @@ public final class FakeFineTuneMaterial implements FakeEndpoints {
             matching.stream().skip((long) page * size).limit(size).forEach(d -> items.add(new JsonObject()
                     .put("id", d.id()).put("name", "qa-" + d.owner()).put("rows", d.rows().size())
                     .put("owner", d.owner())));
-            FakeFineTuneJobs.send(request, 200, page(items, page, size, matching.size()));
+            // retrieval-service's DatasetPage names its list "datasets"
+            FakeFineTuneJobs.send(request, 200, new JsonObject().put("total", matching.size()).put("page", page)
+                    .put("size", size).put("datasets", items));
         } else if (path.startsWith(DATASETS + "/") && path.endsWith("/rows")) {
             asked.add("rows " + caller.user());
             Dataset dataset = datasets.get(path.substring(DATASETS.length() + 1, path.length() - "/rows".length()));
