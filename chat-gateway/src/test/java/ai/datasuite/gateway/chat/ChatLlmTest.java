@@ -233,7 +233,8 @@ class ChatLlmTest {
     }
 
     private ExtractableResponse<Response> stream(String question) {
-        return Gateway.withKey(data.alice).contentType(ContentType.JSON)
+        // as browsers' fetch and the benchmark ask: Accept text/event-stream
+        return Gateway.withKey(data.alice).contentType(ContentType.JSON).accept("text/event-stream")
                 .body(Map.of("query", question, "stream", true)).post("/api/chat").then().extract();
     }
 }

@@ -55,7 +55,8 @@ class OpenApiMergeTest {
                 "/api/v1/models/unload_model", "/api/v1/datasets"));
         expected.addAll(names(json(contract("ingest-service")).get("paths")));
         names(json(contract("metadata-service")).get("paths")).stream()
-                .filter(path -> path.startsWith("/api/v1/tasks")).forEach(expected::add);
+                .filter(path -> path.startsWith("/api/v1/tasks") || path.startsWith("/api/v1/conversations"))
+                .forEach(expected::add);
 
         Set<String> paths = names(merged().get("paths"));
 

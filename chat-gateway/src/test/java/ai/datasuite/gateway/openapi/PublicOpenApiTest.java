@@ -58,7 +58,9 @@ class PublicOpenApiTest {
                 "/api/v1/comments/results", "/api/v1/datasets/{id}")) {
             assertFalse(paths.contains(internal), "metadata's internal " + internal + " in " + paths);
         }
-        assertTrue(paths.stream().allMatch(path -> path.startsWith("/api/v1/")), paths.toString());
+        assertTrue(paths.containsAll(Set.of("/api/chat", "/api/v1/conversations/{id}",
+                "/api/v1/conversations/{id}/messages/{message_id}/rating")), paths.toString());
+        assertTrue(paths.stream().allMatch(path -> path.startsWith("/api/")), paths.toString());
     }
 
     @Test

@@ -46,8 +46,12 @@ class RouteTableTest {
     }
 
     @Test
-    void metadataPublishesOnlyItsTasks() {
-        assertEquals(List.of("/api/v1/tasks"), RouteTable.prefixesOf(Upstream.METADATA));
+    void metadataPublishesOnlyItsTasksAndConversations() {
+        assertEquals(List.of("/api/v1/tasks", "/api/v1/conversations"), RouteTable.prefixesOf(Upstream.METADATA));
+        assertEquals(Optional.of(Upstream.METADATA),
+                RouteTable.upstreamFor("/api/v1/conversations/7a1b2c3d-4e5f-4a6b-9c8d-0e1f2a3b4c5d/messages"));
+        assertTrue(RouteTable.isOwn("/api/chat"));
+        assertEquals(Optional.empty(), RouteTable.upstreamFor("/api/chat"));
         assertEquals(List.of("/api/v1/files"), RouteTable.prefixesOf(Upstream.INGEST));
     }
 }
