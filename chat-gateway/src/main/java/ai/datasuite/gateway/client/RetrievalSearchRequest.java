@@ -4,11 +4,14 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Body of retrieval-service's {@code POST /api/v1/documents/search}, also the gateway's own search body. Nulls are
  * left to retrieval-service's defaults (owner: the caller; top_k 5; include_public false; highlights 0).
  */
 @Schema(name = "DocumentSearchRequest")
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record RetrievalSearchRequest(
         @Schema(description = "Whose chunks; left out, the caller's. Only an admin may name another user.",
                 example = "alice")

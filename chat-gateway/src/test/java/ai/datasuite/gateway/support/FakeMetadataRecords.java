@@ -61,7 +61,7 @@ public final class FakeMetadataRecords implements FakeEndpoints {
         boolean privileged = FakeIngestFiles.privileged(caller);
         if (rest.isEmpty() && method.equals("POST")) {
             JsonObject asked = body.toJsonObject();
-            String owner = asked.getString("owner", caller.user());
+            String owner = asked.getString("owner") == null ? caller.user() : asked.getString("owner");
             if (!owner.equals(caller.user()) && !privileged) {
                 FakeIngestFiles.problem(request, 403, "forbidden", "'owner' names another user");
                 return;

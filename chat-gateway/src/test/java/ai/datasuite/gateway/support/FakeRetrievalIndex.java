@@ -80,7 +80,7 @@ public final class FakeRetrievalIndex implements FakeEndpoints {
             return;
         }
         String source = asked.getString("source_file_id");
-        boolean replace = asked.getBoolean("replace", false);
+        boolean replace = Boolean.TRUE.equals(asked.getBoolean("replace"));
         indexCalls.add(new IndexCall(caller.user(), owner, source, given.size(), replace));
         long replaced = 0;
         if (replace) {
@@ -105,10 +105,10 @@ public final class FakeRetrievalIndex implements FakeEndpoints {
         if (owner == null) {
             return;
         }
-        String query = asked.getString("query", "");
+        String query = asked.getString("query") == null ? "" : asked.getString("query");
         Set<String> terms = terms(query);
-        boolean withPublic = asked.getBoolean("include_public", false);
-        int topK = asked.getInteger("top_k", 5);
+        boolean withPublic = Boolean.TRUE.equals(asked.getBoolean("include_public"));
+        int topK = asked.getInteger("top_k") == null ? 5 : asked.getInteger("top_k");
         record Scored(Chunk chunk, int score) {
         }
         List<Scored> hits = new ArrayList<>();
@@ -135,7 +135,7 @@ public final class FakeRetrievalIndex implements FakeEndpoints {
         }
         List<Object> best = new ArrayList<>(sentences.getList());
         best.sort(Comparator.comparingInt(s -> -((JsonObject) s).getInteger("score")));
-        int wanted = asked.getInteger("highlights", 0);
+        int wanted = asked.getInteger("highlights") == null ? 0 : asked.getInteger("highlights");
         FakeIngestFiles.json(request, 200, new JsonObject().put("owner", owner).put("query", query)
                 .put("results", results)
                 .put("highlights", new JsonArray(best.subList(0, Math.min(wanted, best.size())))));
