@@ -8,10 +8,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +95,41 @@ class DocumentResourceTest {
         as(alice).delete("/api/v1/documents/{id}", id).then().statusCode(404).contentType(PROBLEM);
         // Gone, the file may be recorded afresh.
         as(alice).body(body(fileId, "handbook.csv")).post("/api/v1/documents").then().statusCode(201);
+    }
+
+    @Test
+    void concurrentCreatesOfOneFileMakeOneDocument() throws Exception {
+        String frank = TestData.prefix() + "-frank";
+        Map<String, Object> body = body(UUID.randomUUID().toString(), "same.txt");
+        int threads = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<io.restassured.response.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                Callable<io.restassured.response.Response> create = () -> {
+                    start.await();
+                    return as(frank).body(body).post("/api/v1/documents");
+                };
+                answers.add(pool.submit(create));
+            }
+            start.countDown();
+            int created = 0;
+            List<String> ids = new ArrayList<>();
+            for (Future<io.restassured.response.Response> answer : answers) {
+                io.restassured.response.Response response = answer.get();
+                int status = response.statusCode();
+                // 409 only when the retry loses again, which one winner cannot cause.
+                assertEquals(true, status == 201 || status == 200, response.asString());
+                created += status == 201 ? 1 : 0;
+                ids.add(response.path("id"));
+            }
+            assertEquals(1, created, "one create wins");
+            assertEquals(1, ids.stream().distinct().count(), "every answer names the one document");
+        } finally {
+            pool.shutdownNow();
+        }
+        as(frank).get("/api/v1/documents").then().body("total", equalTo(1));
     }
 
     @Test
