@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -45,6 +46,8 @@ class FineTuneProviderTest {
     WireMockServer provider;
     @Inject
     ModelChoice models;
+    @Inject
+    FineTuneRecovery recovery;
 
     private static String dora;
     private static String erik;
@@ -118,5 +121,16 @@ class FineTuneProviderTest {
         String message = job.getString("message");
         assertTrue(message.contains("answered 400") && message.contains("not available for fine-tuning"), message);
         assertTrue(job.getString("training_file_id") != null, "the training set was stored before the upload");
+    }
+
+    @Test
+    void afterARestartARunningJobIsFollowedAgainToItsEnd() {
+        FakeFineTuneOpenAi.succeeding(provider);
+        String id = fakes.fineTuneJobs.seed("erik", "running", Instant.now(), FakeFineTuneOpenAi.JOB_ID);
+        recovery.recover();
+        JsonPath job = FineTuneJobs.awaitEnd(erik, id);
+        assertEquals("succeeded", job.getString("status"));
+        assertEquals(FakeFineTuneOpenAi.MODEL, job.getString("model"));
+        provider.verify(0, postRequestedFor(urlPathEqualTo("/v1/fine_tuning/jobs"))); // followed, not started again
     }
 }

@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,8 @@ class FineTuneTest {
     FakeServices fakes;
     @InjectFakes
     WireMockServer provider;
+    @Inject
+    FineTuneRecovery recovery;
 
     private static String alice;
     private static String bob;
@@ -175,5 +181,18 @@ class FineTuneTest {
         String id = response.path("job_id");
         assertTrue(response.header("Location").endsWith("/api/fine-tune/" + id), response.header("Location"));
         FineTuneJobs.awaitEnd(alice, id);
+    }
+
+    @Test
+    void afterARestartAJobLeftBuildingIsFailedAndARecentOneIsLeftAlone() {
+        String stale = fakes.fineTuneJobs.seed("alice", "building", Instant.now().minus(Duration.ofHours(1)), null);
+        String recent = fakes.fineTuneJobs.seed("alice", "uploading", Instant.now(), null);
+        recovery.recover();
+        JsonPath job = Gateway.withKey(alice).get("/api/fine-tune/" + stale).then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals("failed", job.getString("status"));
+        assertTrue(job.getString("message").contains("start the fine-tune again"), job.getString("message"));
+        Gateway.withKey(alice).get("/api/fine-tune/" + recent).then().statusCode(200)
+                .body("status", equalTo("uploading"));
     }
 }

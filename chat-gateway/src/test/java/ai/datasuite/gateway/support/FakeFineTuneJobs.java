@@ -34,6 +34,17 @@ public final class FakeFineTuneJobs implements FakeEndpoints {
         return job == null ? null : job.copy();
     }
 
+    /** A job as a previous gateway run left it (for the restart tests); returns its id. */
+    public String seed(String owner, String status, Instant updatedAt, String providerJobId) {
+        JsonObject job = new JsonObject().put("id", UUID.randomUUID().toString()).put("owner", owner)
+                .put("status", status).put("progress", 0.3)
+                .put("parameters", new JsonObject().put("epochs", 3).put("learning_rate", 0.1))
+                .put("base_model", "gpt-4o-mini-2024-07-18").put("provider_job_id", providerJobId)
+                .put("created_at", updatedAt.toString()).put("updated_at", updatedAt.toString());
+        jobs.put(job.getString("id"), job);
+        return job.getString("id");
+    }
+
     public int count() {
         return jobs.size();
     }
