@@ -137,4 +137,18 @@ class DocumentsTest {
         Gateway.withKey(fritz).contentType("application/json").body("{\"query\": \" \"}")
                 .post("/api/v1/documents/search").then().statusCode(400).body("errors.field", hasItem("query"));
     }
+
+    @Test
+    void theEndpointsAreDescribedInThePublicOpenApiWithExamples() {
+        io.restassured.path.json.JsonPath document = io.restassured.RestAssured.given()
+                .queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        for (String path : new String[] {"/api/upload", "/api/v1/documents", "/api/v1/documents/{id}",
+                "/api/v1/documents/search", "/api/v1/notices", "/api/v1/notices/{id}"}) {
+            assertTrue(document.getMap("paths").containsKey(path), path + " in " + document.getMap("paths").keySet());
+        }
+        assertEquals("ready", document.getString(
+                "paths.'/api/upload'.post.responses.'201'.content.'application/json'.examples.ready.value.status"));
+        assertEquals("indexing", document.getString(
+                "paths.'/api/upload'.post.responses.'202'.content.'application/json'.examples.indexing.value.status"));
+    }
 }
