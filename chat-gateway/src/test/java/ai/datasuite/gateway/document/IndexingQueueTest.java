@@ -1,0 +1,89 @@
+package ai.datasuite.gateway.document;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import ai.datasuite.gateway.config.DocumentsConfig;
+import ai.datasuite.problem.ProblemException;
+
+/** The background pool is bounded: past its threads and queue an upload is refused with 503 and Retry-After. */
+class IndexingQueueTest {
+
+    static DocumentsConfig config(int threads, int queue) {
+        return new DocumentsConfig() {
+            public int chunkChars() {
+                return 1000;
+            }
+
+            public int chunkOverlapChars() {
+                return 100;
+            }
+
+            public int syncMaxChunks() {
+                return 64;
+            }
+
+            public int indexBatch() {
+                return 64;
+            }
+
+            public Indexing indexing() {
+                return new Indexing() {
+                    public int threads() {
+                        return threads;
+                    }
+
+                    public int queue() {
+                        return queue;
+                    }
+
+                    public Duration retryAfter() {
+                        return Duration.ofSeconds(30);
+                    }
+
+                    public Duration staleAfter() {
+                        return Duration.ofMinutes(10);
+                    }
+                };
+            }
+        };
+    }
+
+    @Test
+    void aFullQueueAnswers503WithRetryAfterNamingTheLimits() throws InterruptedException {
+        IndexingQueue queue = new IndexingQueue(config(1, 1));
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch ran = new CountDownLatch(2);
+        try {
+            Runnable blocked = () -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                ran.countDown();
+            };
+            queue.submit(blocked); // runs
+            queue.submit(blocked); // waits
+
+            ProblemException busy = assertThrows(ProblemException.class, () -> queue.submit(() -> { }));
+
+            assertEquals(503, busy.status());
+            assertEquals(IndexingQueue.BUSY, busy.slug());
+            assertEquals("30", busy.headers().get("Retry-After"));
+            assertTrue(busy.detail().contains("gateway.documents.indexing.threads / .queue"), busy.detail());
+            release.countDown();
+            assertTrue(ran.await(5, TimeUnit.SECONDS), "the accepted uploads still run");
+        } finally {
+            release.countDown();
+            queue.stop();
+        }
+    }
+}
