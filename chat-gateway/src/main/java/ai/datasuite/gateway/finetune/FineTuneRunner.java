@@ -109,7 +109,14 @@ public class FineTuneRunner {
     private void build(StoredJob job) {
         String owner = job.owner();
         patch(job, JobPatch.status(BUILDING, 0.05, "Collecting your Q&A datasets and rated chat answers"));
-        TrainingSet set = material.collect(owner, bearer(owner), share -> { });
+        double[] reported = {0.05};
+        TrainingSet set = material.collect(owner, bearer(owner), share -> {
+            double progress = 0.05 + 0.35 * share; // collecting is 0.05..0.4 of the job
+            if (progress - reported[0] >= 0.05) {
+                reported[0] = progress;
+                patch(job, new JobPatch(null, progress, null, null, null, null, null, null));
+            }
+        });
         if (set.size() < config.minExamples()) {
             finish(job, new JobPatch(FAILED, 1.0, null, set.size(), null, null, null, "Only " + set.size()
                     + " training example(s) found; at least " + config.minExamples() + " are needed"

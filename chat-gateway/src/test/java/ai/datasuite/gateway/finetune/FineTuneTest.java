@@ -99,6 +99,10 @@ class FineTuneTest {
                 || a.endsWith(" chat-gateway")), fakes.fineTuneMaterial.asked.toString());
         List<String> statuses = fakes.fineTuneJobs.statuses(id);
         assertEquals(List.of("building", "exported"), statuses);
+        // Progress reported as it goes (collecting, stored, done), never backwards.
+        List<Double> progress = fakes.fineTuneJobs.patches.stream().filter(p -> p.jobId().equals(id))
+                .map(p -> p.body().getDouble("progress")).filter(java.util.Objects::nonNull).toList();
+        assertEquals(List.of(0.05, 0.4, 0.5, 1.0), progress.stream().map(p -> Math.round(p * 100) / 100.0).toList());
         assertTrue(fakes.fineTuneJobs.patches.stream().filter(p -> p.jobId().equals(id))
                 .allMatch(p -> p.identity().user().equals("alice") && p.identity().role().equals("user")));
         assertEquals(0, provider.getAllServeEvents().size(), "no LLM configured: nothing goes to a provider");
