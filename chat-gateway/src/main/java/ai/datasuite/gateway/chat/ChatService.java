@@ -123,6 +123,12 @@ public class ChatService {
         return LlmFailure.describe(failure, models.baseUrl()) + "; answered from your documents instead.";
     }
 
+    /** After tokens were sent: the answer cannot be taken back, so say it stopped. */
+    String brokenOffNote(Throwable failure) {
+        return LlmFailure.describe(failure, models.baseUrl()) + " after the answer began; the answer above is"
+                + " incomplete.";
+    }
+
     /** Stores the answer with its citations (metadata caps a message at 20000 characters). */
     Message record(Turn turn, String answer) {
         String content = answer == null || answer.isBlank() ? "(no answer)" : Citations.clip(answer, 19_999);

@@ -92,8 +92,7 @@ public class ChatStream {
                 tokens(sse, answer);
             } else {
                 // Tokens were sent: the answer cannot be taken back, so say where it broke off.
-                note = chat.fallbackNote(failure).replace("; answered from your documents instead.",
-                        " while answering; the answer above is incomplete.");
+                note = chat.brokenOffNote(failure);
                 LOG.warnf("Streamed chat broke off: %s (%s)", note, failure.toString());
                 sse.send("error", Map.of("detail", note));
                 answer = said.toString();

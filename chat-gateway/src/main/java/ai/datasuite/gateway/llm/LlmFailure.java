@@ -31,6 +31,9 @@ public final class LlmFailure {
         if (root instanceof java.net.ConnectException) {
             return at + " refused the connection";
         }
+        if (root instanceof com.fasterxml.jackson.core.JacksonException) {
+            return at + " sent an answer that is not OpenAI's format";
+        }
         return at + " failed: " + root.getClass().getSimpleName();
     }
 

@@ -203,6 +203,24 @@ class ChatLlmTest {
     }
 
     @Test
+    void anLlmThatBreaksOffAfterItsFirstTokensEndsWithAnErrorEventThenDone() {
+        String text = "The library is closed on public holidays and it opens at nine on Sundays for everyone who"
+                + " holds a card of the library and lives in the town [1].";
+        llm.breakMidStream(text);
+
+        List<Event> events = ChatFixtures.events(stream("When is the library closed?").asString());
+
+        assertEquals(List.of("token", "error", "citations", "done"), ChatFixtures.shape(events));
+        String said = ChatFixtures.tokens(events);
+        assertEquals(text, said);
+        assertThat(events.get(events.size() - 3).object().getString("detail"), containsString("not OpenAI's format"));
+        JsonObject done = events.get(events.size() - 1).object();
+        assertEquals("llm", done.getString("mode"));
+        assertThat(done.getString("note"), containsString("incomplete"));
+        assertEquals(said, data.search.conversations.of(done.getString("conversation_id")).get(1).content());
+    }
+
+    @Test
     void tokensLeaveTheGatewayAsTheLlmSendsThem() throws Exception {
         llm.answer("One two three four five six seven eight.", 1500);
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();

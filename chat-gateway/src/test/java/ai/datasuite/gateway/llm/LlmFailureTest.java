@@ -31,6 +31,8 @@ class LlmFailureTest {
                 LlmFailure.describe(new RuntimeException(new HttpTimeoutException("read")), URL));
         assertEquals("the LLM at 127.0.0.1:8000 refused the connection",
                 LlmFailure.describe(new RuntimeException(new ConnectException()), URL));
+        assertEquals("the LLM at 127.0.0.1:8000 sent an answer that is not OpenAI's format", LlmFailure.describe(
+                new RuntimeException(new com.fasterxml.jackson.core.io.JsonEOFException(null, null, "eof")), URL));
         assertEquals("the LLM at 127.0.0.1:8000 failed: IllegalStateException",
                 LlmFailure.describe(new IllegalStateException("odd"), URL));
     }

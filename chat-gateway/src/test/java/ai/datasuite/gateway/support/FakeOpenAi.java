@@ -96,6 +96,15 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
                 .withRequestBody(matchingJsonPath("$.stream", equalTo("true"))).willReturn(streamed));
     }
 
+    /** Streams {@code text}'s tokens, then a chunk that is not JSON, and ends without {@code [DONE]}. */
+    public void breakMidStream(String text) {
+        reset();
+        String body = tokenChunks(tokens(text)) + "data: {\"choices\": [{\"delta\": \n\n";
+        server.stubFor(post(urlPathEqualTo(COMPLETIONS)).withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                        .withBody(body)));
+    }
+
     /** Every chat completion answers {@code status} with OpenAI's error body. */
     public void fail(int status) {
         reset();
@@ -172,14 +181,20 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
     }
 
     private static String stream(List<String> tokens) {
+        StringBuilder body = new StringBuilder(tokenChunks(tokens));
+        body.append(data(chunk(new JsonObject(), "stop")));
+        body.append(data(base().put("choices", new JsonArray()).put("usage", usage(String.join("", tokens)))));
+        body.append("data: [DONE]\n\n");
+        return body.toString();
+    }
+
+    /** The role chunk and one chunk per token. */
+    private static String tokenChunks(List<String> tokens) {
         StringBuilder body = new StringBuilder();
         body.append(data(chunk(new JsonObject().put("role", "assistant").put("content", ""), null)));
         for (String token : tokens) {
             body.append(data(chunk(new JsonObject().put("content", token), null)));
         }
-        body.append(data(chunk(new JsonObject(), "stop")));
-        body.append(data(base().put("choices", new JsonArray()).put("usage", usage(String.join("", tokens)))));
-        body.append("data: [DONE]\n\n");
         return body.toString();
     }
 
