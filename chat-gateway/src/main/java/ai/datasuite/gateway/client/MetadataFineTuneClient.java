@@ -103,7 +103,9 @@ public class MetadataFineTuneClient extends RemoteDependency {
         return RemoteCalls.call(this, () -> api.patch(id, patch, authorization));
     }
 
-    /** The owner's fine-tuned model, empty when none succeeded yet. */
+    /** The owner's fine-tuned model, empty when none succeeded yet. A chat waits for it: short timeout, no retry. */
+    @Timeout
+    @Retry(abortOn = RemoteRejectedException.class)
     public Optional<String> model(String owner, String authorization) {
         return RemoteCalls.absentOn404(this, () -> api.model(owner, authorization)).map(OwnerModel::model)
                 .filter(model -> !model.isBlank());
