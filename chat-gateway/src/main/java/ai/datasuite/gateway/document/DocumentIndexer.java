@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,15 +60,17 @@ public class DocumentIndexer {
 
     /**
      * Records and indexes a file ingest just stored (or already had). The same owner's same file again: its
-     * document, re-indexed only when it is not {@code ready}. Blocking.
+     * document, indexed again only when it failed or its indexing was abandoned (not when it is {@code ready} or
+     * still being indexed). Blocking.
      */
     public UploadResult afterUpload(Acting who, IngestFile file) {
         Created created = documents.create(new NewDocument(file.id(), nameOf(file), file.dataType(), file.ownerId()),
                 who.user(), who.role());
         StoredDocument document = created.document();
         int answered = created.created() ? 201 : 200;
-        if (!created.created() && READY.equals(document.status())) {
-            return result(file, document, document.chunks(), READY, null, 200);
+        if (!created.created() && (READY.equals(document.status()) || beingIndexed(document))) {
+            // ready, or another request's indexing is under way: the existing document as it stands
+            return result(file, document, document.chunks(), document.status(), null, 200);
         }
         List<String> chunks;
         try {
@@ -129,7 +133,7 @@ public class DocumentIndexer {
         int batch = config.indexBatch();
         for (int from = 0; from < chunks.size(); from += batch) {
             int to = Math.min(chunks.size(), from + batch);
-            List<RetrievalChunk> part = new java.util.ArrayList<>(to - from);
+            List<RetrievalChunk> part = new ArrayList<>(to - from);
             for (int position = from; position < to; position++) {
                 part.add(new RetrievalChunk(chunks.get(position), position));
             }
@@ -143,6 +147,11 @@ public class DocumentIndexer {
                 return;
             }
         }
+    }
+
+    private boolean beingIndexed(StoredDocument document) {
+        return INDEXING.equals(document.status()) && document.updatedAt() != null
+                && document.updatedAt().isAfter(Instant.now().minus(config.indexing().staleAfter()));
     }
 
     private List<String> chunksOf(IngestFile file, Acting who) {

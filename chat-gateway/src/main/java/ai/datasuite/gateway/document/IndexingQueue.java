@@ -1,5 +1,6 @@
 package ai.datasuite.gateway.document;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import ai.datasuite.gateway.config.DocumentsConfig;
@@ -25,13 +27,21 @@ public class IndexingQueue {
     public static final String BUSY = "indexing-busy";
 
     private final ThreadPoolExecutor executor;
-    private final DocumentsConfig.Indexing config;
+    private final int threads;
+    private final int queue;
+    private final Duration retryAfter;
 
+    @Inject
     public IndexingQueue(DocumentsConfig config) {
-        this.config = config.indexing();
+        this(config.indexing().threads(), config.indexing().queue(), config.indexing().retryAfter());
+    }
+
+    IndexingQueue(int threads, int queue, Duration retryAfter) {
+        this.threads = threads;
+        this.queue = queue;
+        this.retryAfter = retryAfter;
         AtomicInteger count = new AtomicInteger();
-        int queue = this.config.queue();
-        executor = new ThreadPoolExecutor(this.config.threads(), this.config.threads(), 60, TimeUnit.SECONDS,
+        executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue),
                 task -> {
                     Thread thread = new Thread(task, "document-indexing-" + count.incrementAndGet());
@@ -50,9 +60,9 @@ public class IndexingQueue {
     }
 
     public ProblemException busy() {
-        long seconds = Math.max(1, config.retryAfter().toSeconds());
+        long seconds = Math.max(1, retryAfter.toSeconds());
         return new ProblemException(503, BUSY, "Indexing queue full",
-                "The gateway is already indexing " + config.threads() + " uploads with " + config.queue()
+                "The gateway is already indexing " + threads + " uploads with " + queue
                         + " waiting (gateway.documents.indexing.threads / .queue). Your file is stored; upload it"
                         + " again in " + seconds + " s to index it.",
                 Map.of("retry_after_seconds", seconds)).withHeader("Retry-After", String.valueOf(seconds));

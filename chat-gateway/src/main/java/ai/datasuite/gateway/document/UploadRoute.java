@@ -195,6 +195,11 @@ public class UploadRoute {
     /** ingest's refusal (400, 403, 413, 415, 503...) as it answered it. */
     private static void passOn(RoutingContext context, HttpClientResponse answer, Buffer body) {
         var response = context.response().setStatusCode(answer.statusCode());
+        if (!context.request().isEnded()) {
+            // ingest refused before the whole body arrived: the rest is not read, the connection not reused
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+            response.endHandler(done -> context.request().connection().close());
+        }
         for (String header : new String[] {"Content-Type", "Retry-After", "WWW-Authenticate"}) {
             String value = answer.getHeader(header);
             if (value != null) {

@@ -10,55 +10,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import ai.datasuite.gateway.config.DocumentsConfig;
 import ai.datasuite.problem.ProblemException;
 
 /** The background pool is bounded: past its threads and queue an upload is refused with 503 and Retry-After. */
 class IndexingQueueTest {
 
-    static DocumentsConfig config(int threads, int queue) {
-        return new DocumentsConfig() {
-            public int chunkChars() {
-                return 1000;
-            }
-
-            public int chunkOverlapChars() {
-                return 100;
-            }
-
-            public int syncMaxChunks() {
-                return 64;
-            }
-
-            public int indexBatch() {
-                return 64;
-            }
-
-            public Indexing indexing() {
-                return new Indexing() {
-                    public int threads() {
-                        return threads;
-                    }
-
-                    public int queue() {
-                        return queue;
-                    }
-
-                    public Duration retryAfter() {
-                        return Duration.ofSeconds(30);
-                    }
-
-                    public Duration staleAfter() {
-                        return Duration.ofMinutes(10);
-                    }
-                };
-            }
-        };
-    }
-
     @Test
     void aFullQueueAnswers503WithRetryAfterNamingTheLimits() throws InterruptedException {
-        IndexingQueue queue = new IndexingQueue(config(1, 1));
+        IndexingQueue queue = new IndexingQueue(1, 1, Duration.ofSeconds(30));
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch ran = new CountDownLatch(2);
         try {

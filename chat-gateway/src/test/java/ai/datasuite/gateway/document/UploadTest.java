@@ -158,6 +158,34 @@ class UploadTest {
     }
 
     @Test
+    void aFailedIndexingIsReportedAndTheSameUploadAgainIndexesIt() {
+        String max = key("max", "user");
+        byte[] text = "Max's bicycle lock code changes every spring.".getBytes(StandardCharsets.UTF_8);
+        index.failIndexing = true;
+        ExtractableResponse<Response> failed;
+        try {
+            failed = upload(max, "lock.txt", text, "{\"data_type\": \"text\"}");
+        } finally {
+            index.failIndexing = false;
+        }
+        assertEquals(503, failed.statusCode(), failed.asString());
+        assertEquals("urn:ai-data-suite:problem:retrieval-service-unavailable", failed.path("type"));
+        JsonObject document = records.documents.values().stream()
+                .filter(d -> d.getString("owner").equals("max")).findFirst().orElseThrow();
+        assertEquals("failed", document.getString("status"));
+        assertTrue(document.getString("error").contains("Upload the file again"), document.encode());
+
+        ExtractableResponse<Response> again = upload(max, "lock.txt", text, "{\"data_type\": \"text\"}");
+
+        assertEquals(200, again.statusCode(), again.asString());
+        assertEquals(document.getString("id"), again.path("document_id"));
+        assertEquals("ready", again.path("status"));
+        assertEquals(1, index.of("max", again.path("file_id")).size());
+        Gateway.withKey(max).get("/api/v1/documents/" + document.getString("id")).then().statusCode(200)
+                .body("status", equalTo("ready")).body("error", nullValue());
+    }
+
+    @Test
     void csvChunksRepeatTheHeaderLine() {
         String erin = key("erin", "user");
         StringBuilder csv = new StringBuilder("city,country,population\n");
