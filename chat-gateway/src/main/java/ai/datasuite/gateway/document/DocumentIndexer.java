@@ -39,6 +39,8 @@ public class DocumentIndexer {
     public static final String READY = "ready";
     public static final String FAILED = "failed";
     static final String NO_TEXT = "The file has no text to search (nothing was indexed).";
+    /** retrieval-service's largest chunk. */
+    static final int MAX_FACTS_CHARS = 4000;
     private static final Logger LOG = Logger.getLogger(DocumentIndexer.class);
 
     private final MetadataDocumentsClient documents;
@@ -165,7 +167,13 @@ public class DocumentIndexer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return chunker.chunks(content, TextChunker.isTable(file.mediaType(), file.dataType()));
+        String media = file.mediaType() == null ? "" : file.mediaType();
+        if ((media.startsWith("image/") || media.startsWith("audio/")) && !content.isBlank()) {
+            // ingest's one line of facts and the file name: one chunk (retrieval takes up to 4000 characters)
+            String facts = content.strip();
+            return List.of(facts.length() <= MAX_FACTS_CHARS ? facts : facts.substring(0, MAX_FACTS_CHARS));
+        }
+        return chunker.chunks(content, TextChunker.isTable(media, file.dataType()));
     }
 
     private void fail(StoredDocument document, Acting who, RuntimeException cause) {
