@@ -1,15 +1,19 @@
 package ai.datasuite.gateway.chat;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
 import dev.langchain4j.model.chat.request.ChatRequest.Builder;
 import dev.langchain4j.model.chat.response.ChatResponse;
 
-import ai.datasuite.gateway.client.MetadataConversations.Conversation;
 import ai.datasuite.gateway.client.MetadataConversations.Message;
 import ai.datasuite.gateway.client.MetadataConversations.NewConversation;
 import ai.datasuite.gateway.client.MetadataConversations.NewMessage;
@@ -26,8 +30,8 @@ import ai.datasuite.problem.ProblemException;
 
 /**
  * The RAG chat: checks the request, reads the conversation's memory, retrieves the caller's chunks and the notices,
- * records the question (before any LLM call, so a failure still keeps what was asked), answers with the LLM or
- * extractively, and records the answer with its citations.
+ * records the question (beside the search and the LLM's first token, and whatever the LLM does), answers with the LLM
+ * or extractively, and records the answer with its citations.
  */
 @ApplicationScoped
 public class ChatService {
@@ -47,6 +51,7 @@ public class ChatService {
     private final ChatModels models;
     private final ModelChoice modelChoice;
     private final Prompt prompt;
+    private final Executor workers = Infrastructure.getDefaultWorkerPool();
 
     public ChatService(ChatConfig config, MetadataConversationsClient conversations, RetrievalClient retrieval,
                        ChatModels models, ModelChoice modelChoice, Prompt prompt) {
@@ -60,7 +65,8 @@ public class ChatService {
 
     /**
      * Everything before the answer: 400 for bad input, 403 for another user's user_id (not admin), 404 for an
-     * unknown or foreign conversation; the question is stored when this returns.
+     * unknown or foreign conversation. Without an LLM the question is stored when this returns; with one, storing it
+     * overlaps the LLM's first token and the answer waits for it.
      */
     public Turn begin(ChatRequest request, Caller caller) {
         ChatRequests.validate(request, config);
@@ -68,21 +74,45 @@ public class ChatService {
         String user = caller.id();
         String role = caller.role();
         String question = request.query().strip();
-        List<Message> history = List.of();
         String asked = request.conversationId();
-        if (asked != null) {
-            Conversation known = conversations.get(asked, config.memoryWindow(), user, role)
-                    .orElseThrow(() -> ProblemException.notFound("No conversation " + asked));
-            history = known.messages();
-        }
+        // Time to the first token counts: the memory, the search and recording the question run side by side (each
+        // call signs the caller explicitly, so no request context is needed on the worker threads).
+        CompletableFuture<List<Message>> history = asked == null ? CompletableFuture.completedFuture(List.of())
+                : CompletableFuture.supplyAsync(() -> conversations.get(asked, config.memoryWindow(), user, role)
+                        .orElseThrow(() -> ProblemException.notFound("No conversation " + asked)).messages(), workers);
         int topK = request.topK() == null ? config.topK() : request.topK();
-        RetrievalSearchResult found = retrieval.search(
-                RetrievalSearchRequest.withPublic(owner, question, topK, config.highlights()), user, role);
-        String conversationId = asked != null ? asked
-                : conversations.create(new NewConversation(title(question), owner), user, role).id();
-        conversations.append(conversationId, new NewMessage(USER, question, null), user, role);
-        return new Turn(user, role, owner, conversationId, question, history, found,
-                Citations.of(found, config.citationTextChars()), modelChoice.modelFor(owner));
+        // Highlights (answer sentences) cost an embedding per sentence; an LLM answer does not need them.
+        int highlights = models.configured() ? 0 : config.highlights();
+        CompletableFuture<RetrievalSearchResult> search = CompletableFuture.supplyAsync(() -> retrieval.search(
+                RetrievalSearchRequest.withPublic(owner, question, topK, highlights), user, role), workers);
+        CompletableFuture<String> conversation = (asked != null ? history.thenApply(known -> asked)
+                : CompletableFuture.supplyAsync(
+                        () -> conversations.create(new NewConversation(title(question), owner), user, role).id(),
+                        workers))
+                .thenApplyAsync(id -> {
+                    conversations.append(id, new NewMessage(USER, question, null), user, role);
+                    return id;
+                }, workers);
+        String model = modelChoice.modelFor(owner);
+        RetrievalSearchResult found = join(search);
+        List<Message> memory = join(history);
+        if (!models.configured()) {
+            join(conversation); // nothing to overlap with: a failure to record the question fails the request
+        }
+        return new Turn(user, role, owner, conversation, question, memory, found,
+                Citations.of(found, config.citationTextChars()), model);
+    }
+
+    /** The value, or the failure as it was thrown (a ProblemException stays one). */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** The whole answer at once: the LLM's, or extractive when there is none, it fails, or nothing was found. */
@@ -115,8 +145,18 @@ public class ChatService {
         return new ChatAnswer(text, mode, model, turn.conversationId(), stored.id(), turn.citations(), note);
     }
 
+    /** The best sentences; when the search skipped them (LLM mode) and the LLM failed, they are asked for now. */
     String extractive(Turn turn) {
-        return Extractive.answer(turn.found(), turn.question(), config.highlights());
+        RetrievalSearchResult found = turn.found();
+        if (found.highlights() == null || found.highlights().isEmpty()) {
+            try {
+                found = retrieval.search(RetrievalSearchRequest.withPublic(turn.owner(), turn.question(),
+                        found.results().size(), config.highlights()), turn.user(), turn.role());
+            } catch (RuntimeException e) {
+                LOG.debugf("No highlights for the fallback answer (%s); the sentences are picked here", e);
+            }
+        }
+        return Extractive.answer(found, turn.question(), config.highlights());
     }
 
     String fallbackNote(Throwable failure) {

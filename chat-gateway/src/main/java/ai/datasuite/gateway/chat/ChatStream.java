@@ -106,11 +106,12 @@ public class ChatStream {
             Message stored = chat.record(turn, answer);
             messageId = stored.id();
         } catch (RuntimeException e) {
-            LOG.warnf("A streamed answer of conversation %s could not be stored: %s", turn.conversationId(), e);
+            LOG.warnf("A streamed answer of conversation %s could not be stored: %s", turn.conversationIdIfRecorded(),
+                    e);
             note = (note == null ? "" : note + " ") + "The answer could not be stored in the conversation ("
                     + e.getMessage() + "), so it cannot be rated.";
         }
-        sse.send("done", new Done(turn.conversationId(), messageId, mode, model, note));
+        sse.send("done", new Done(turn.conversationIdIfRecorded(), messageId, mode, model, note));
     }
 
     /**
