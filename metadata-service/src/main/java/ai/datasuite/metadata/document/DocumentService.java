@@ -81,9 +81,12 @@ public class DocumentService {
         return new Created(DocumentView.of(document), true);
     }
 
-    /** Newest first (created_at desc, then id); {@code owner} null lists everyone's, {@code status} null any. */
+    /**
+     * Newest first (created_at desc, then id); {@code owner} null lists everyone's, {@code status} null any,
+     * {@code fileIds} empty any file (else only documents of those files: what chat cites).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageView<DocumentView> list(String owner, String status, int page, int size) {
+    public PageView<DocumentView> list(String owner, String status, List<String> fileIds, int page, int size) {
         if (status != null && !DocumentStatus.ALL.contains(status)) {
             throw InvalidField.problem("status", DocumentStatus.MESSAGE);
         }
@@ -96,6 +99,10 @@ public class DocumentService {
         if (status != null) {
             where.append(" and status = :status");
             params.and("status", status);
+        }
+        if (!fileIds.isEmpty()) {
+            where.append(" and fileId in :files");
+            params.and("files", fileIds);
         }
         PanacheQuery<Document> found = documents.find(where.toString(),
                 Sort.descending("createdAt").and("id", Sort.Direction.Descending), params);

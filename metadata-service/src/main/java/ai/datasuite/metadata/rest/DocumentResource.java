@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -55,6 +56,9 @@ import ai.datasuite.problem.Problems;
         content = @Content(mediaType = Problems.MEDIA_TYPE,
                 examples = @ExampleObject(name = "unauthorized", value = IdentityDoc.UNAUTHORIZED_EXAMPLE)))
 public class DocumentResource {
+
+    /** file_id values one listing may name (chat asks for the files its answer cites). */
+    static final int MAX_FILE_IDS = 50;
 
     static final String DOCUMENT_EXAMPLE = """
             {"id": "3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c", "owner": "alice",
@@ -136,10 +140,12 @@ public class DocumentResource {
             @QueryParam("owner") @Parameter(description = "Only this owner's documents (a user: only their own)")
             String owner,
             @QueryParam("status") @Parameter(description = "indexing, ready or failed") String status,
+            @QueryParam("file_id") @Size(max = MAX_FILE_IDS) @Parameter(description = "Only the documents of these"
+                    + " files (repeat the parameter; at most " + MAX_FILE_IDS + ")") List<String> fileId,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Parameter(description = "0-based page") int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) @Parameter(description = "1..200") int size) {
         return service.list(caller.ownerFilter(owner, "owner"), status == null || status.isBlank() ? null : status,
-                page, size);
+                fileId == null ? List.of() : fileId, page, size);
     }
 
     @GET

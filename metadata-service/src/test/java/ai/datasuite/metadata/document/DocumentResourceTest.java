@@ -2,6 +2,7 @@ package ai.datasuite.metadata.document;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -171,6 +172,29 @@ class DocumentResourceTest {
         as(dave).queryParam("size", 201).get("/api/v1/documents").then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItem("size"));
         as(dave).queryParam("page", -1).get("/api/v1/documents").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void theListFiltersByTheFilesAChatCites() {
+        String erin = TestData.prefix() + "-erin";
+        String fileA = UUID.randomUUID().toString();
+        String fileB = UUID.randomUUID().toString();
+        String a = as(erin).body(body(fileA, "a.txt")).post("/api/v1/documents").then().statusCode(201)
+                .extract().path("id");
+        String b = as(erin).body(body(fileB, "b.txt")).post("/api/v1/documents").then().statusCode(201)
+                .extract().path("id");
+        create(erin, "c.txt");
+        as(erin).queryParam("file_id", fileA).queryParam("file_id", fileB).get("/api/v1/documents").then()
+                .statusCode(200).body("items.id", containsInAnyOrder(a, b)).body("total", equalTo(2));
+        // Another user's file ids find nothing of Erin's.
+        as(TestData.prefix() + "-frank").queryParam("file_id", fileA).get("/api/v1/documents").then()
+                .statusCode(200).body("total", equalTo(0));
+        var tooMany = as(erin);
+        for (int i = 0; i <= 50; i++) {
+            tooMany = tooMany.queryParam("file_id", UUID.randomUUID().toString());
+        }
+        tooMany.get("/api/v1/documents").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("file_id"));
     }
 
     @Test
