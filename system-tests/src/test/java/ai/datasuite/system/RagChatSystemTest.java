@@ -130,6 +130,7 @@ class RagChatSystemTest {
         assertEquals("extractive", answer.getString("mode"));
         assertTrue(answer.getString("answer").contains("Warsaw"), answer.getString("answer"));
         assertEquals(fileId, answer.getString("citations[0].file_id"));
+        assertEquals(documentId, answer.getString("citations[0].document_id"));
         assertEquals("document", answer.getString("citations[0].source"));
         assertTrue(answer.getString("note").contains("SUITE_LLM_BASE_URL"), answer.getString("note"));
         conversationId = answer.getString("conversation_id");

@@ -18,6 +18,7 @@ import ai.datasuite.gateway.client.MetadataConversations.Message;
 import ai.datasuite.gateway.client.MetadataConversations.NewConversation;
 import ai.datasuite.gateway.client.MetadataConversations.NewMessage;
 import ai.datasuite.gateway.client.MetadataConversationsClient;
+import ai.datasuite.gateway.client.MetadataDocumentsClient;
 import ai.datasuite.gateway.client.RetrievalClient;
 import ai.datasuite.gateway.client.RetrievalSearchRequest;
 import ai.datasuite.gateway.client.RetrievalSearchResult;
@@ -47,16 +48,19 @@ public class ChatService {
 
     private final ChatConfig config;
     private final MetadataConversationsClient conversations;
+    private final MetadataDocumentsClient documents;
     private final RetrievalClient retrieval;
     private final ChatModels models;
     private final ModelChoice modelChoice;
     private final Prompt prompt;
     private final Executor workers = Infrastructure.getDefaultWorkerPool();
 
-    public ChatService(ChatConfig config, MetadataConversationsClient conversations, RetrievalClient retrieval,
-                       ChatModels models, ModelChoice modelChoice, Prompt prompt) {
+    public ChatService(ChatConfig config, MetadataConversationsClient conversations,
+                       MetadataDocumentsClient documents, RetrievalClient retrieval, ChatModels models,
+                       ModelChoice modelChoice, Prompt prompt) {
         this.config = config;
         this.conversations = conversations;
+        this.documents = documents;
         this.retrieval = retrieval;
         this.models = models;
         this.modelChoice = modelChoice;
@@ -99,8 +103,17 @@ public class ChatService {
         if (!models.configured()) {
             join(conversation); // nothing to overlap with: a failure to record the question fails the request
         }
-        return new Turn(user, role, owner, conversation, question, memory, found,
-                Citations.of(found, config.citationTextChars()), model);
+        List<Citation> cited = Citations.of(found, config.citationTextChars());
+        List<String> files = Citations.documentFiles(cited);
+        // Which document each cited file is: looked up while the answer is made; without it the ids stay null.
+        CompletableFuture<List<Citation>> sources = files.isEmpty() ? CompletableFuture.completedFuture(cited)
+                : CompletableFuture.supplyAsync(() -> Citations.withDocuments(cited,
+                        documents.documentIdsOfFiles(owner, files, user, role)), workers)
+                .exceptionally(failure -> {
+                    LOG.debugf("Citations go without document ids: %s", failure);
+                    return cited;
+                });
+        return new Turn(user, role, owner, conversation, question, memory, found, sources, model);
     }
 
     /** The value, or the failure as it was thrown (a ProblemException stays one). */

@@ -1,6 +1,7 @@
 package ai.datasuite.gateway.chat;
 
 import java.util.List;
+import java.util.Map;
 
 import ai.datasuite.gateway.client.RetrievalSearchResult;
 import ai.datasuite.gateway.client.RetrievalSearchResult.Hit;
@@ -24,6 +25,19 @@ final class Citations {
                 ? fileId.substring(NOTICE_PREFIX.length()) : null;
         return new Citation(fileId, null, hit.position(), hit.score(), clip(hit.text(), textChars),
                 notice ? Citation.NOTICE : Citation.DOCUMENT, noticeId);
+    }
+
+    /** The citations with the document id of each document's file (notices and unknown files keep none). */
+    static List<Citation> withDocuments(List<Citation> citations, Map<String, String> documentIds) {
+        return citations.stream().map(c -> c.documentId() != null || !documentIds.containsKey(c.fileId()) ? c
+                : new Citation(c.fileId(), documentIds.get(c.fileId()), c.chunk(), c.score(), c.text(), c.source(),
+                        c.noticeId())).toList();
+    }
+
+    /** The distinct file ids of the cited documents (not notices), in order. */
+    static List<String> documentFiles(List<Citation> citations) {
+        return citations.stream().filter(c -> Citation.DOCUMENT.equals(c.source()) && c.fileId() != null)
+                .map(Citation::fileId).distinct().toList();
     }
 
     static String clip(String text, int max) {

@@ -14,7 +14,13 @@ import ai.datasuite.gateway.client.RetrievalSearchResult;
  * token, and is waited for before the answer is recorded.
  */
 public record Turn(String user, String role, String owner, CompletableFuture<String> conversation, String question,
-                   List<Message> history, RetrievalSearchResult found, List<Citation> citations, String model) {
+                   List<Message> history, RetrievalSearchResult found, CompletableFuture<List<Citation>> sources,
+                   String model) {
+
+    /** The citations, with their document ids once looked up (without them if the lookup failed). */
+    public List<Citation> citations() {
+        return sources.join();
+    }
 
     public boolean nothingFound() {
         return found.results().isEmpty();

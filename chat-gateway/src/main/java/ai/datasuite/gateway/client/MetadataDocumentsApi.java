@@ -1,5 +1,7 @@
 package ai.datasuite.gateway.client;
 
+import java.util.List;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,6 +39,11 @@ interface MetadataDocumentsApi {
     DocumentPage list(@QueryParam("owner") String owner, @QueryParam("status") String status,
                       @QueryParam("page") int page, @QueryParam("size") int size,
                       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    /** The documents of these files (at most 50 ids; metadata-service's limit). */
+    @GET
+    DocumentPage ofFiles(@QueryParam("owner") String owner, @QueryParam("file_id") List<String> fileIds,
+                         @QueryParam("size") int size, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @GET
     @Path("/{id}")

@@ -1,7 +1,9 @@
 package ai.datasuite.gateway.client;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,6 +85,18 @@ public class MetadataDocumentsClient extends RemoteDependency {
     /** {@code owner} null: everyone's for an admin or a service, the user's own otherwise. */
     public DocumentPage list(String owner, String status, int page, int size, String user, String role) {
         return RemoteCalls.call(this, () -> api.list(owner, status, page, size, bearer(user, role)));
+    }
+
+    /** file id → document id for {@code owner}'s documents of these files (at most 50 ids). */
+    public Map<String, String> documentIdsOfFiles(String owner, List<String> fileIds, String user, String role) {
+        if (fileIds.isEmpty()) {
+            return Map.of();
+        }
+        DocumentPage page = RemoteCalls.call(this, () -> api.ofFiles(owner, fileIds, fileIds.size(),
+                bearer(user, role)));
+        Map<String, String> ids = new HashMap<>();
+        page.items().forEach(d -> ids.put(d.fileId(), d.id()));
+        return ids;
     }
 
     /** Every document in {@code status}, asked with the gateway's service identity (start-up recovery). */
