@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -69,8 +70,8 @@ public class ChatService {
 
     /**
      * Everything before the answer: 400 for bad input, 403 for another user's user_id (not admin), 404 for an
-     * unknown or foreign conversation. Without an LLM the question is stored when this returns; with one, storing it
-     * overlaps the LLM's first token and the answer waits for it.
+     * unknown or foreign conversation. Without an LLM the question is stored when this returns; with one, storing
+     * it starts once the LLM has the prompt, and the answer waits for it.
      */
     public Turn begin(ChatRequest request, Caller caller) {
         ChatRequests.validate(request, config);
@@ -79,8 +80,8 @@ public class ChatService {
         String role = caller.role();
         String question = request.query().strip();
         String asked = request.conversationId();
-        // Time to the first token counts: the memory, the search and recording the question run side by side (each
-        // call signs the caller explicitly, so no request context is needed on the worker threads).
+        // Time to the first token counts: the memory and the search run side by side (each call signs the caller
+        // explicitly, so no request context is needed on the worker threads).
         CompletableFuture<List<Message>> history = asked == null ? CompletableFuture.completedFuture(List.of())
                 : CompletableFuture.supplyAsync(() -> conversations.get(asked, config.memoryWindow(), user, role)
                         .orElseThrow(() -> ProblemException.notFound("No conversation " + asked)).messages(), workers);
@@ -89,31 +90,48 @@ public class ChatService {
         int highlights = models.configured() ? 0 : config.highlights();
         CompletableFuture<RetrievalSearchResult> search = CompletableFuture.supplyAsync(() -> retrieval.search(
                 RetrievalSearchRequest.withPublic(owner, question, topK, highlights), user, role), workers);
-        CompletableFuture<String> conversation = (asked != null ? history.thenApply(known -> asked)
-                : CompletableFuture.supplyAsync(
-                        () -> conversations.create(new NewConversation(title(question), owner), user, role).id(),
-                        workers))
-                .thenApplyAsync(id -> {
-                    conversations.append(id, new NewMessage(USER, question, null), user, role);
-                    return id;
-                }, workers);
         String model = modelChoice.modelFor(owner);
         RetrievalSearchResult found = join(search);
         List<Message> memory = join(history);
-        if (!models.configured()) {
-            join(conversation); // nothing to overlap with: a failure to record the question fails the request
-        }
         List<Citation> cited = Citations.of(found, config.citationTextChars());
-        List<String> files = Citations.documentFiles(cited);
-        // Which document each cited file is: looked up while the answer is made; without it the ids stay null.
-        CompletableFuture<List<Citation>> sources = files.isEmpty() ? CompletableFuture.completedFuture(cited)
-                : CompletableFuture.supplyAsync(() -> Citations.withDocuments(cited,
-                        documents.documentIdsOfFiles(owner, files, user, role)), workers)
-                .exceptionally(failure -> {
-                    LOG.debugf("Citations go without document ids: %s", failure);
-                    return cited;
-                });
-        return new Turn(user, role, owner, conversation, question, memory, found, sources, model);
+        // Recording the question (and naming the cited documents) starts once the LLM has the prompt, so that it
+        // does not compete for the CPU before the first token; the answer waits for it.
+        CompletableFuture<String> conversation = new CompletableFuture<>();
+        CompletableFuture<List<Citation>> sources = new CompletableFuture<>();
+        AtomicBoolean started = new AtomicBoolean();
+        Runnable recording = () -> {
+            if (!started.compareAndSet(false, true)) {
+                return;
+            }
+            (asked != null ? CompletableFuture.completedFuture(asked) : CompletableFuture.supplyAsync(
+                    () -> conversations.create(new NewConversation(title(question), owner), user, role).id(), workers))
+                    .thenApplyAsync(id -> {
+                        conversations.append(id, new NewMessage(USER, question, null), user, role);
+                        return id;
+                    }, workers)
+                    .whenComplete((id, failure) -> {
+                        if (failure != null) {
+                            conversation.completeExceptionally(failure);
+                        } else {
+                            conversation.complete(id);
+                        }
+                    });
+            List<String> files = Citations.documentFiles(cited);
+            // Which document each cited file is; without an answer the ids stay null.
+            (files.isEmpty() ? CompletableFuture.completedFuture(cited) : CompletableFuture.supplyAsync(
+                    () -> Citations.withDocuments(cited, documents.documentIdsOfFiles(owner, files, user, role)),
+                    workers))
+                    .exceptionally(failure -> {
+                        LOG.debugf("Citations go without document ids: %s", failure);
+                        return cited;
+                    })
+                    .thenAccept(sources::complete);
+        };
+        Turn turn = new Turn(user, role, owner, conversation, question, memory, found, sources, recording, model);
+        if (!models.configured()) {
+            turn.conversationId(); // no LLM to overlap with: a failure to record the question fails the request
+        }
+        return turn;
     }
 
     /** The value, or the failure as it was thrown (a ProblemException stays one). */
@@ -144,6 +162,7 @@ public class ChatService {
             try {
                 Builder request = dev.langchain4j.model.chat.request.ChatRequest.builder()
                         .messages(prompt.messages(turn.question(), turn.found().results(), turn.history()));
+                turn.startRecording();
                 ChatResponse response = models.plain(turn.model()).chat(request.build());
                 text = response.aiMessage().text();
                 mode = ChatAnswer.LLM;

@@ -141,6 +141,8 @@ public class ChatStream {
                     });
         } catch (RuntimeException failedToStart) {
             return failedToStart;
+        } finally {
+            turn.startRecording(); // the prompt is on its way: the bookkeeping no longer delays the first token
         }
         long timeoutMillis = llm.timeout().toMillis();
         while (true) {

@@ -9,16 +9,22 @@ import ai.datasuite.gateway.client.RetrievalSearchResult;
 
 /**
  * One chat turn, ready to answer: who asks (the caller's identity, signed again for calls made after the response
- * began), for whose documents, with what history, what was found, and which model would answer. The conversation
- * (created, and the question recorded in it) may still be on its way: it runs beside the search and the LLM's first
- * token, and is waited for before the answer is recorded.
+ * began), for whose documents, with what history, what was found, and which model would answer. Recording the
+ * question in the conversation (made if new) and naming the cited documents start with {@link #startRecording} (once
+ * the LLM has the prompt) or with the first read of their results.
  */
 public record Turn(String user, String role, String owner, CompletableFuture<String> conversation, String question,
                    List<Message> history, RetrievalSearchResult found, CompletableFuture<List<Citation>> sources,
-                   String model) {
+                   Runnable recording, String model) {
+
+    /** Starts recording the question and naming the cited documents (once; later calls do nothing). */
+    public void startRecording() {
+        recording.run();
+    }
 
     /** The citations, with their document ids once looked up (without them if the lookup failed). */
     public List<Citation> citations() {
+        startRecording();
         return sources.join();
     }
 
@@ -28,6 +34,7 @@ public record Turn(String user, String role, String owner, CompletableFuture<Str
 
     /** The conversation's id if it was made and the question recorded in it, else null (never waits long). */
     public String conversationIdIfRecorded() {
+        startRecording();
         try {
             return conversation.join();
         } catch (CompletionException e) {
@@ -37,6 +44,7 @@ public record Turn(String user, String role, String owner, CompletableFuture<Str
 
     /** The conversation's id once the question is recorded in it; its failure (e.g. a ProblemException) as thrown. */
     public String conversationId() {
+        startRecording();
         try {
             return conversation.join();
         } catch (CompletionException e) {

@@ -62,5 +62,12 @@ public interface DocumentsConfig {
          */
         @WithDefault("10m")
         Duration staleAfter();
+
+        /** At start-up metadata-service may not answer yet: the look for abandoned indexing is tried this often. */
+        @WithDefault("5s")
+        Duration recoveryRetryDelay();
+
+        @WithDefault("60")
+        int recoveryAttempts();
     }
 }

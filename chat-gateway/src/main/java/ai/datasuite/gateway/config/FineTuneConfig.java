@@ -75,4 +75,11 @@ public interface FineTuneConfig {
      */
     @WithDefault("10m")
     Duration staleAfter();
+
+    /** At start-up metadata-service may not answer yet: the check of jobs left by a previous run is tried this often. */
+    @WithDefault("5s")
+    Duration recoveryRetryDelay();
+
+    @WithDefault("60")
+    int recoveryAttempts();
 }

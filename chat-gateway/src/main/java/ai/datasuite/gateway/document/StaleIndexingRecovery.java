@@ -12,10 +12,10 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 
 import ai.datasuite.gateway.client.MetadataDocumentsClient;
+import ai.datasuite.gateway.client.StartupAttempts;
 import ai.datasuite.gateway.client.MetadataDocumentsClient.DocumentPage;
 import ai.datasuite.gateway.client.MetadataDocumentsClient.StoredDocument;
 import ai.datasuite.gateway.config.DocumentsConfig;
-import ai.datasuite.problem.ProblemException;
 
 /**
  * A gateway that stopped while indexing leaves documents {@code indexing} for ever. At start-up, in the background,
@@ -30,34 +30,28 @@ public class StaleIndexingRecovery {
 
     private final MetadataDocumentsClient documents;
     private final DocumentIndexer indexer;
-    private final IndexingQueue queue;
     private final DocumentsConfig config;
 
-    public StaleIndexingRecovery(MetadataDocumentsClient documents, DocumentIndexer indexer, IndexingQueue queue,
-                                 DocumentsConfig config) {
+    public StaleIndexingRecovery(MetadataDocumentsClient documents, DocumentIndexer indexer, DocumentsConfig config) {
         this.documents = documents;
         this.indexer = indexer;
-        this.queue = queue;
         this.config = config;
     }
 
     void onStart(@Observes StartupEvent start) {
-        try {
-            queue.submit(this::recover);
-        } catch (ProblemException busy) {
-            LOG.warn("No room to resume abandoned indexing at start-up");
-        }
+        // One document after the other on the start-up thread, beside the upload pool.
+        StartupAttempts.run("resuming abandoned indexing", () -> recover() >= 0,
+                config.indexing().recoveryRetryDelay(), config.indexing().recoveryAttempts());
     }
 
-    /** Resumes the stale documents; returns how many. */
+    /** Resumes the stale documents; returns how many, or -1 when metadata-service could not be asked. */
     int recover() {
         List<StoredDocument> stale;
         try {
             stale = staleDocuments(Instant.now().minus(config.indexing().staleAfter()));
         } catch (RuntimeException e) {
-            LOG.warnf("Cannot look for abandoned indexing (%s); documents left indexing stay so until uploaded again",
-                    e.getMessage());
-            return 0;
+            LOG.warnf("Cannot look for abandoned indexing yet (%s)", e.getMessage());
+            return -1;
         }
         int resumed = 0;
         for (StoredDocument document : stale) {

@@ -16,6 +16,7 @@ import ai.datasuite.gateway.client.MetadataFineTuneClient.JobPage;
 import ai.datasuite.gateway.client.MetadataFineTuneClient.JobPatch;
 import ai.datasuite.gateway.client.MetadataFineTuneClient.StoredJob;
 import ai.datasuite.gateway.client.OpenAiFineTuningClient;
+import ai.datasuite.gateway.client.StartupAttempts;
 import ai.datasuite.gateway.config.FineTuneConfig;
 
 /**
@@ -44,12 +45,12 @@ public class FineTuneRecovery {
     }
 
     void onStart(@Observes StartupEvent start) {
-        Thread thread = new Thread(this::recover, "fine-tune-recovery");
-        thread.setDaemon(true);
-        thread.start();
+        StartupAttempts.run("checking fine-tune jobs left by a previous run", this::recover,
+                config.recoveryRetryDelay(), config.recoveryAttempts());
     }
 
-    void recover() {
+    /** False when metadata-service could not be asked (to be tried again). */
+    boolean recover() {
         try {
             Instant staleBefore = Instant.now().minus(config.staleAfter());
             for (String status : List.of(FineTuneRunner.QUEUED, FineTuneRunner.BUILDING, FineTuneRunner.UPLOADING)) {
@@ -65,8 +66,10 @@ public class FineTuneRecovery {
                     runner.resume(job);
                 }
             }
+            return true;
         } catch (RuntimeException e) {
-            LOG.warnf("Fine-tune jobs left by a previous run were not checked (%s)", e.getMessage());
+            LOG.warnf("Fine-tune jobs left by a previous run are not checked yet (%s)", e.getMessage());
+            return false;
         }
     }
 
