@@ -1,6 +1,7 @@
 package ai.datasuite.gateway.document;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
@@ -33,6 +34,7 @@ import ai.datasuite.gateway.config.Upstream;
 import ai.datasuite.gateway.key.KeyHolder;
 import ai.datasuite.gateway.limit.BodyLimit;
 import ai.datasuite.gateway.limit.RateLimiter;
+import ai.datasuite.gateway.proxy.MeteredBody;
 import ai.datasuite.gateway.proxy.Upstreams;
 import ai.datasuite.gateway.proxy.VertxProblems;
 import ai.datasuite.identity.IdentityTokens;
@@ -149,10 +151,11 @@ public class UploadRoute {
             }
             toIngest.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.mint(who.user(), who.role()));
             toIngest.putHeader("X-Forwarded-For", request.remoteAddress() == null ? "" : request.remoteAddress().host());
-            CountedBody body = new CountedBody(request, bodyLimit.maxBytes());
+            AtomicBoolean exceeded = new AtomicBoolean();
+            MeteredBody body = new MeteredBody(request, bodyLimit.maxBytes(), () -> exceeded.set(true), () -> { });
             toIngest.send(body).onComplete(sent -> {
                 if (sent.failed()) {
-                    reject(context, body.exceeded() ? bodyLimit.tooLarge()
+                    reject(context, exceeded.get() ? bodyLimit.tooLarge()
                             : unavailable("the upload broke off (" + sent.cause().getMessage() + ")"));
                     return;
                 }

@@ -7,9 +7,10 @@ import io.vertx.core.streams.ReadStream;
 /**
  * A request body on its way to a service, counted as it passes (nothing is held): past {@code limit} bytes it stops,
  * tells {@code onExceeded} and fails the stream, so the proxy resets the service's request; at its end it tells
- * {@code onEnd} (the response timeout starts when the whole body is sent).
+ * {@code onEnd} (the response timeout starts when the whole body is sent). The upload route meters its body with it
+ * too.
  */
-final class MeteredBody implements ReadStream<Buffer> {
+public final class MeteredBody implements ReadStream<Buffer> {
 
     /** The failure the pipe to the service sees when the body grows past the limit. */
     static final class TooLarge extends RuntimeException {
@@ -26,7 +27,7 @@ final class MeteredBody implements ReadStream<Buffer> {
     private boolean exceeded;
     private Handler<Throwable> exceptionHandler;
 
-    MeteredBody(ReadStream<Buffer> source, long limit, Runnable onExceeded, Runnable onEnd) {
+    public MeteredBody(ReadStream<Buffer> source, long limit, Runnable onExceeded, Runnable onEnd) {
         this.source = source;
         this.limit = limit;
         this.onExceeded = onExceeded;
