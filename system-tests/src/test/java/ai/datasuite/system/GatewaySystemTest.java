@@ -153,16 +153,20 @@ class GatewaySystemTest {
     @Test
     @Order(4)
     void documentsAreSearchedPerOwner() {
-        as(aliceKey).contentType(ContentType.JSON)
-                .body(Map.of("source_file_id", aliceFile, "chunks",
-                        List.of(Map.of("text", "The board meets on Tuesday in the old town hall.", "position", 0))))
-                .post("/api/v1/documents").then().statusCode(200);
+        // Documents are indexed through the gateway's upload (retrieval's raw chunk index is not public).
+        String indexed = as(aliceKey).multiPart("file", "board.txt",
+                        "The board meets on Tuesday in the old town hall.".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .multiPart("metadata", "{\"data_type\":\"text\"}", "application/json")
+                .post("/api/upload").then().statusCode(201).extract().path("file_id");
         as(aliceKey).contentType(ContentType.JSON).body(Map.of("query", "When does the board meet?"))
                 .post("/api/v1/documents/search").then().statusCode(200)
-                .body("results.source_file_id", hasItem(aliceFile));
+                .body("results.source_file_id", hasItem(indexed));
         as(bobKey).contentType(ContentType.JSON).body(Map.of("query", "When does the board meet?"))
                 .post("/api/v1/documents/search").then().statusCode(200)
-                .body("results.source_file_id", not(hasItem(aliceFile)));
+                .body("results.source_file_id", not(hasItem(indexed)));
+        as(aliceKey).contentType(ContentType.JSON).body(Map.of("source_file_id", indexed, "chunks",
+                        List.of(Map.of("text", "raw chunks", "position", 0))))
+                .post("/api/v1/documents").then().statusCode(405);
         as(bobKey).contentType(ContentType.JSON).body(Map.of("owner", ALICE, "query", "board"))
                 .post("/api/v1/documents/search").then().statusCode(403);
     }
