@@ -2,8 +2,10 @@ package ai.datasuite.metadata.common;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 
 import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 
 import ai.datasuite.problem.ProblemException;
 
@@ -43,5 +45,36 @@ public final class Persistence {
             throw InvalidField.problem("page", message, message);
         }
         return Page.of(page, size);
+    }
+
+    /** A listing's where clause: each filter given (null or empty: left out) narrows it; parameters named as fields. */
+    public static final class Where {
+
+        private final StringBuilder clause = new StringBuilder("1 = 1");
+        private final Parameters parameters = new Parameters();
+
+        public Where equal(String field, Object value) {
+            if (value != null) {
+                clause.append(" and ").append(field).append(" = :").append(field);
+                parameters.and(field, value);
+            }
+            return this;
+        }
+
+        public Where in(String field, Collection<?> values) {
+            if (values != null && !values.isEmpty()) {
+                clause.append(" and ").append(field).append(" in :").append(field);
+                parameters.and(field, values);
+            }
+            return this;
+        }
+
+        public String clause() {
+            return clause.toString();
+        }
+
+        public Parameters parameters() {
+            return parameters;
+        }
     }
 }

@@ -90,22 +90,10 @@ public class DocumentService {
         if (status != null && !DocumentStatus.ALL.contains(status)) {
             throw InvalidField.problem("status", DocumentStatus.MESSAGE);
         }
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (owner != null) {
-            where.append(" and ownerId = :owner");
-            params.and("owner", owner);
-        }
-        if (status != null) {
-            where.append(" and status = :status");
-            params.and("status", status);
-        }
-        if (!fileIds.isEmpty()) {
-            where.append(" and fileId in :files");
-            params.and("files", fileIds);
-        }
-        PanacheQuery<Document> found = documents.find(where.toString(),
-                Sort.descending("createdAt").and("id", Sort.Direction.Descending), params);
+        Persistence.Where where = new Persistence.Where().equal("ownerId", owner).equal("status", status)
+                .in("fileId", fileIds);
+        PanacheQuery<Document> found = documents.find(where.clause(),
+                Sort.descending("createdAt").and("id", Sort.Direction.Descending), where.parameters());
         List<DocumentView> items = found.page(Persistence.page(page, size)).list().stream()
                 .map(DocumentView::of).toList();
         return new PageView<>(items, page, size, found.count());

@@ -59,18 +59,9 @@ public class FineTuneJobService {
         if (status != null && !FineTuneStatus.ALL.contains(status)) {
             throw InvalidField.problem("status", FineTuneStatus.MESSAGE);
         }
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (owner != null) {
-            where.append(" and ownerId = :owner");
-            params.and("owner", owner);
-        }
-        if (status != null) {
-            where.append(" and status = :status");
-            params.and("status", status);
-        }
-        PanacheQuery<FineTuneJob> found = jobs.find(where.toString(),
-                Sort.descending("createdAt").and("id", Sort.Direction.Descending), params);
+        Persistence.Where where = new Persistence.Where().equal("ownerId", owner).equal("status", status);
+        PanacheQuery<FineTuneJob> found = jobs.find(where.clause(),
+                Sort.descending("createdAt").and("id", Sort.Direction.Descending), where.parameters());
         List<FineTuneJobView> items = found.page(Persistence.page(page, size)).list().stream()
                 .map(FineTuneJobView::of).toList();
         return new PageView<>(items, page, size, found.count());
