@@ -26,6 +26,16 @@ public interface ModelsConfig {
     @WithDefault("100")
     int maxTopK();
 
+    /**
+     * Longest {@code find_context} question in characters (400 naming this key above it); the answer echoes the
+     * question, and the embedding models read only ~512 tokens of it anyway.
+     */
+    @WithDefault("2000")
+    int maxQuestionChars();
+
+    /** Limits of one {@code fit_save}. */
+    Fit fit();
+
     /** Quality tests. */
     Quality quality();
 
@@ -37,6 +47,32 @@ public interface ModelsConfig {
         /** Seed of the question sample drawn when {@code sample} is given, so two runs use the same questions. */
         @WithDefault("42")
         long seed();
+
+        /**
+         * Most questions one {@code quality_test} asks (one search each; with an embedding model about 13 ms each
+         * here, so 10,000 take about two minutes). A dataset with more questions needs a {@code sample} of at most
+         * this many (413 naming this key otherwise).
+         */
+        @WithDefault("10000")
+        int maxQuestions();
+    }
+
+    interface Fit {
+
+        /**
+         * Fewest {@code chunk_words} an {@code embedding} fit (or a hybrid's {@code dense_params}) may ask for with
+         * {@code chunking words}: shorter windows carry little meaning and multiply the texts to embed.
+         */
+        @WithDefault("8")
+        int minChunkWords();
+
+        /**
+         * Most texts (whole contexts and their chunks) one embedding fit embeds (413 naming this key above it). About
+         * 15 ms each with e5 on 2 cores (SQuAD's 1,635 contexts make 9,770 texts, fitted in 146 s): the default is
+         * about 5 minutes of work, twice SQuAD.
+         */
+        @WithDefault("20000")
+        int maxEmbeddedTexts();
     }
 
     interface Benchmark {
@@ -45,8 +81,12 @@ public interface ModelsConfig {
         @WithDefault("100")
         int defaultN();
 
-        /** Largest {@code n}. */
-        @WithDefault("10000")
+        /**
+         * Largest {@code n} (400 naming this key above it). A benchmark runs its searches one after another in the
+         * request: a hybrid or embedding search (e5 on the question, then the store) takes about 13 ms here, so 1,000
+         * answer in about 15 s and stay under a minute even with the cores shared 4 ways.
+         */
+        @WithDefault("1000")
         int maxN();
 
         /** Untimed searches run first, so the JIT and caches are warm. */

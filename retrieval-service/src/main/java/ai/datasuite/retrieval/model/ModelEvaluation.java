@@ -28,6 +28,8 @@ import ai.datasuite.retrieval.dataset.QaRow;
 public class ModelEvaluation {
 
     private static final int QUALITY_K = 10;
+    static final String MAX_N = "retrieval.models.benchmark.max-n";
+    static final String MAX_QUESTIONS = "retrieval.models.quality.max-questions";
 
     private final ModelRegistry registry;
     private final DatasetSource datasets;
@@ -55,6 +57,12 @@ public class ModelEvaluation {
         long start = System.nanoTime();
         List<QaRow> rows = dataset.rows();
         boolean sampled = request.sample() != null && request.sample() < rows.size();
+        int asked = sampled ? request.sample() : rows.size();
+        if (asked > config.quality().maxQuestions()) {
+            throw ModelRequests.tooMuch("The test would ask " + asked + " questions; at most "
+                    + config.quality().maxQuestions() + " per quality_test: give a sample of at most that many",
+                    MAX_QUESTIONS, config.quality().maxQuestions(), asked);
+        }
         if (sampled) {
             List<QaRow> shuffled = new ArrayList<>(rows);
             Collections.shuffle(shuffled, new Random(config.quality().seed()));
@@ -95,8 +103,12 @@ public class ModelEvaluation {
             throw ModelRequests.field("body", "A JSON body with model_id is required");
         }
         int n = request.n() == null ? config.benchmark().defaultN() : request.n();
-        if (n < 1 || n > config.benchmark().maxN()) {
+        if (n < 1) {
             throw ModelRequests.field("n", "n must be from 1 to " + config.benchmark().maxN() + " (got " + n + ")");
+        }
+        if (n > config.benchmark().maxN()) {
+            throw ModelRequests.limit("n", "n must be from 1 to " + config.benchmark().maxN() + " (got " + n
+                    + "); run several benchmarks for more", MAX_N, config.benchmark().maxN());
         }
         ModelRegistry.Ready ready = registry.ready(request.modelId());
         ModelRegistry.Loaded model = ready.model();

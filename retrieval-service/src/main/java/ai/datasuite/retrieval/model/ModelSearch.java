@@ -11,6 +11,8 @@ import ai.datasuite.retrieval.config.ModelsConfig;
 @ApplicationScoped
 public class ModelSearch {
 
+    static final String MAX_QUESTION_CHARS = "retrieval.models.max-question-chars";
+
     private final ModelRegistry registry;
     private final ModelsConfig config;
 
@@ -25,6 +27,12 @@ public class ModelSearch {
         }
         if (request.question() == null || request.question().isBlank()) {
             throw ModelRequests.field("question", "question must not be blank");
+        }
+        if (request.question().length() > config.maxQuestionChars()) {
+            // The detail names the length, never the text: an oversized question is not echoed back.
+            throw ModelRequests.limit("question", "question has " + request.question().length()
+                    + " characters; at most " + config.maxQuestionChars(), MAX_QUESTION_CHARS,
+                    config.maxQuestionChars());
         }
         int topK = request.topK() == null ? config.defaultTopK() : request.topK();
         if (topK < 1 || topK > config.maxTopK()) {

@@ -292,7 +292,8 @@ public class ModelResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = FindContextResponse.class),
                     examples = @ExampleObject(name = "found", value = FOUND)))
-    @APIResponse(responseCode = "400", description = "model_id missing, blank question, top_k outside 1..100",
+    @APIResponse(responseCode = "400", description = "model_id missing, blank question, question longer than"
+            + " retrieval.models.max-question-chars (2000), top_k outside 1..100",
             content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "top_k", value = BAD_TOP_K)))
     @APIResponse(responseCode = "404", description = "Unknown model",
             content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = NOT_FOUND)))
@@ -317,6 +318,8 @@ public class ModelResource {
                     schema = @Schema(implementation = QualityReport.class),
                     examples = @ExampleObject(name = "quality", value = QUALITY)))
     @APIResponse(responseCode = "400", description = "model_id missing, sample < 1, blank dataset_id")
+    @APIResponse(responseCode = "413", description = "More questions than retrieval.models.quality.max-questions"
+            + " (10,000): give a smaller sample")
     @APIResponse(responseCode = "404", description = "Unknown model or dataset (or another user's dataset_id)",
             content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = NOT_FOUND)))
     public QualityReport qualityTest(QualityTestRequest request) {
@@ -336,7 +339,8 @@ public class ModelResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = BenchmarkReport.class),
                     examples = @ExampleObject(name = "benchmark", value = BENCHMARK)))
-    @APIResponse(responseCode = "400", description = "model_id missing, n outside 1..10000")
+    @APIResponse(responseCode = "400", description = "model_id missing, n outside 1..1000"
+            + " (retrieval.models.benchmark.max-n)")
     @APIResponse(responseCode = "404", description = "Unknown model",
             content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = NOT_FOUND)))
     public BenchmarkReport benchmark(BenchmarkRequest request) {
