@@ -16,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import ai.datasuite.problem.ProblemException;
+import ai.datasuite.retrieval.config.ModelsConfig;
 import ai.datasuite.retrieval.dataset.QaDataset;
 import ai.datasuite.retrieval.embedding.EmbeddingModels;
 import ai.datasuite.retrieval.embedding.TextEmbedder;
@@ -39,10 +41,15 @@ class EmbeddingModelType implements RetrievalModelType {
     /** Chunks embedded and upserted together: bounds the memory a fit holds. */
     private static final int SLICE = 512;
 
-    private final EmbeddingModels models;
+    static final String MIN_CHUNK_WORDS = "retrieval.models.fit.min-chunk-words";
+    static final String MAX_EMBEDDED_TEXTS = "retrieval.models.fit.max-embedded-texts";
 
-    public EmbeddingModelType(EmbeddingModels models) {
+    private final EmbeddingModels models;
+    private final ModelsConfig.Fit limits;
+
+    public EmbeddingModelType(EmbeddingModels models, ModelsConfig config) {
         this.models = models;
+        this.limits = config.fit();
     }
 
     @Override
@@ -77,6 +84,12 @@ class EmbeddingModelType implements RetrievalModelType {
         TextEmbedder embedder = embedder(params);
         TextChunker chunker = chunker(params);
         boolean chunked = chunker.mode() != TextChunker.Mode.NONE;
+        // Checked at fit, not in validate: models saved with shorter windows must still load.
+        if (chunker.mode() == TextChunker.Mode.WORDS && chunker.words() < limits.minChunkWords()) {
+            throw fitLimit("chunk_words", "Parameter 'chunk_words' of model_type " + TYPE + " must be at least "
+                    + limits.minChunkWords() + " to fit (got " + chunker.words() + "; " + MIN_CHUNK_WORDS + ")",
+                    MIN_CHUNK_WORDS, limits.minChunkWords());
+        }
         double passageWeight = passageWeight(params);
         // What to embed: the whole context when it weighs in the score, and its chunks when chunked.
         List<String> texts = new ArrayList<>();
@@ -98,6 +111,13 @@ class EmbeddingModelType implements RetrievalModelType {
                     owners.add(c);
                     kinds.add(DenseRetrievalModel.CHUNK);
                 }
+            }
+            // Stops collecting as soon as the fit is too large, before anything is embedded.
+            if (texts.size() > limits.maxEmbeddedTexts()) {
+                throw ModelRequests.tooMuch("This fit would embed more than " + limits.maxEmbeddedTexts()
+                        + " texts (contexts and their chunks; " + texts.size() + " after " + (c + 1) + " of "
+                        + dataset.contexts().size() + " contexts): use longer chunks (chunk_words), chunking none,"
+                        + " or a smaller dataset", MAX_EMBEDDED_TEXTS, limits.maxEmbeddedTexts(), texts.size());
             }
         }
         long start = System.nanoTime();
@@ -133,6 +153,14 @@ class EmbeddingModelType implements RetrievalModelType {
         return new DenseRetrievalModel(embedder(params), storage.store(), storage.collection(),
                 chunker(params).mode() != TextChunker.Mode.NONE,
                 Integer.parseInt(meta.getProperty("max_chunks_per_context")), passageWeight(params));
+    }
+
+    private static ProblemException fitLimit(String param, String detail, String key, int min) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("param", param);
+        extensions.put("limit", key);
+        extensions.put("min", min);
+        return ProblemException.validation(detail, extensions);
     }
 
     TextEmbedder embedder(Map<String, Object> params) {

@@ -76,10 +76,17 @@ class HybridModelType implements RetrievalModelType {
         try {
             return type.validate((Map<String, Object>) map);
         } catch (ProblemException e) {
-            Map<String, Object> extensions = new LinkedHashMap<>(e.extensions());
-            extensions.put("param", name + "." + e.extensions().getOrDefault("param", ""));
-            throw new ProblemException(e.status(), e.slug(), e.title(), name + ": " + e.detail(), extensions);
+            throw within(name, e);
         }
+    }
+
+    /** The part's problem with its parameter named inside the part ({@code dense_params.chunk_words}). */
+    private static ProblemException within(String name, ProblemException e) {
+        Map<String, Object> extensions = new LinkedHashMap<>(e.extensions());
+        if (extensions.containsKey("param") || !extensions.containsKey("limit")) {
+            extensions.put("param", name + "." + e.extensions().getOrDefault("param", ""));
+        }
+        return new ProblemException(e.status(), e.slug(), e.title(), name + ": " + e.detail(), extensions);
     }
 
     @Override
@@ -89,8 +96,13 @@ class HybridModelType implements RetrievalModelType {
         try {
             sparse = sparseType(params).fit(dataset, (Map<String, Object>) params.get("sparse_params"),
                     child(storage, SPARSE));
-            DenseRetrievalModel dense = (DenseRetrievalModel) embedding.fit(dataset,
-                    (Map<String, Object>) params.get("dense_params"), child(storage, DENSE));
+            DenseRetrievalModel dense;
+            try {
+                dense = (DenseRetrievalModel) embedding.fit(dataset, (Map<String, Object>) params.get("dense_params"),
+                        child(storage, DENSE));
+            } catch (ProblemException e) {
+                throw within("dense_params", e);
+            }
             return new HybridRetrievalModel(sparse, dense, settings(params));
         } catch (RuntimeException e) {
             if (sparse != null) {

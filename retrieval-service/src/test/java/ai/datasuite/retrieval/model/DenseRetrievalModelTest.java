@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ai.datasuite.problem.ProblemException;
+import ai.datasuite.retrieval.config.ConfigDefaults;
+import ai.datasuite.retrieval.config.ModelsConfig;
 import ai.datasuite.retrieval.dataset.QaDataset;
 import ai.datasuite.retrieval.dataset.QaRow;
 import ai.datasuite.retrieval.embedding.EmbeddingModels;
@@ -48,7 +50,7 @@ class DenseRetrievalModelTest {
                 return embedder;
             }
         };
-        EmbeddingModelType type = new EmbeddingModelType(models);
+        EmbeddingModelType type = new EmbeddingModelType(models, ConfigDefaults.of(ModelsConfig.class));
         Map<String, Object> params = type.validate(Map.of("chunking", "words", "chunk_words", 10, "chunk_overlap", 3,
                 "passage_weight", 0.0));
         RetrievalModelType.Storage storage = new RetrievalModelType.Storage(dir.resolve("m"), "m-dense", store);
@@ -81,7 +83,8 @@ class DenseRetrievalModelTest {
 
     @Test
     void validatesParams() {
-        EmbeddingModelType type = new EmbeddingModelType(new EmbeddingModels());
+        EmbeddingModelType type = new EmbeddingModelType(new EmbeddingModels(),
+                ConfigDefaults.of(ModelsConfig.class));
         assertEquals(Map.of("model", "e5-small-v2", "chunking", "sentences", "chunk_words", 80, "chunk_overlap", 20,
                 "passage_weight", 0.3), type.validate(Map.of()));
         assertEquals(Map.of("model", "all-minilm-l6-v2", "chunking", "words", "chunk_words", 80, "chunk_overlap", 20,

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import ai.datasuite.problem.ProblemException;
 import ai.datasuite.retrieval.client.FakeQdrant;
+import ai.datasuite.retrieval.config.ConfigDefaults;
+import ai.datasuite.retrieval.config.ModelsConfig;
 import ai.datasuite.retrieval.dataset.QaDataset;
 import ai.datasuite.retrieval.dataset.QaRow;
 import ai.datasuite.retrieval.embedding.EmbeddingModels;
@@ -57,7 +59,8 @@ class HybridModelTest {
         Bm25ModelType bm25 = new Bm25ModelType();
         RetrievalModel sparse = bm25.load((Map<String, Object>) params.get("sparse_params"),
                 new RetrievalModelType.Storage(dir.resolve("h").resolve("sparse"), "h-sparse", store));
-        RetrievalModel dense = new EmbeddingModelType(models).load((Map<String, Object>) params.get("dense_params"),
+        RetrievalModel dense = new EmbeddingModelType(models, ConfigDefaults.of(ModelsConfig.class))
+                .load((Map<String, Object>) params.get("dense_params"),
                 new RetrievalModelType.Storage(dir.resolve("h").resolve("dense"), "h-dense", store));
 
         double h = accuracy(hybrid, data);
@@ -121,7 +124,8 @@ class HybridModelTest {
     }
 
     static HybridModelType hybridType(EmbeddingModels models) {
-        return new HybridModelType(new Bm25ModelType(), new TfidfModelType(), new EmbeddingModelType(models));
+        return new HybridModelType(new Bm25ModelType(), new TfidfModelType(),
+                new EmbeddingModelType(models, ConfigDefaults.of(ModelsConfig.class)));
     }
 
     static EmbeddingModels fixed(TextEmbedder embedder) {

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import ai.datasuite.retrieval.config.ConfigDefaults;
+import ai.datasuite.retrieval.config.ModelsConfig;
 import ai.datasuite.retrieval.dataset.QaDataset;
 import ai.datasuite.retrieval.dataset.QaRow;
 import ai.datasuite.retrieval.embedding.EmbeddingModels;
@@ -39,7 +41,7 @@ class HybridSquadQualityTest {
         EmbeddedVectorStore store = new EmbeddedVectorStore(work.resolve("vectors"));
         EmbeddingModels models = CachingEmbedder.models(Path.of(System.getProperty("retrieval.quality.cache",
                 "target/embedding-cache")));
-        EmbeddingModelType embedding = new EmbeddingModelType(models);
+        EmbeddingModelType embedding = new EmbeddingModelType(models, ConfigDefaults.of(ModelsConfig.class));
         Bm25ModelType bm25 = new Bm25ModelType();
         HybridModelType hybridType = new HybridModelType(bm25, new TfidfModelType(), embedding);
 
