@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import ai.datasuite.identity.Caller;
 import ai.datasuite.inference.EmotionLabels;
+import ai.datasuite.inference.LimitProblem;
 import ai.datasuite.inference.client.CommentFilter;
 import ai.datasuite.inference.client.LabelUpdate;
 import ai.datasuite.inference.client.MetadataClient;
@@ -32,9 +33,8 @@ import ai.datasuite.problem.ProblemException;
 public class CommentService {
 
     private static final Logger LOG = Logger.getLogger(CommentService.class);
-    public static final int MAX_PAGE_SIZE = 500;
+    /** metadata-service's column; a schema rule, not a cost. */
     static final int MAX_USERNAME = 150;
-    static final int MAX_COMMENT = 5000;
     private static final List<String> STATUSES = List.of("pending", "predicted", "failed");
 
     private final MetadataClient metadata;
@@ -57,8 +57,8 @@ public class CommentService {
      */
     public CommentView create(NewComment comment, boolean predictNow) {
         String author = caller.ownerFor(comment.username(), "username");
-        requireLength("username", author, MAX_USERNAME);
-        requireLength("comment", comment.comment(), MAX_COMMENT);
+        requireLength("username", author, MAX_USERNAME, null);
+        requireLength("comment", comment.comment(), config.limits().maxChars(), "inference.comments.limits.max-chars");
         NewRemoteComment.Prediction prediction = null;
         String notice = null;
         if (predictNow) {
@@ -102,8 +102,13 @@ public class CommentService {
         }
         requireTime("from", filter.from());
         requireTime("to", filter.to());
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw ProblemException.validation("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE, null);
+        int maxSize = config.limits().maxPageSize();
+        if (page < 0 || size < 1) {
+            throw ProblemException.validation("page must be >= 0 and size between 1 and " + maxSize, null);
+        }
+        if (size > maxSize) {
+            throw LimitProblem.invalid("size must be at most " + maxSize + ", not " + size,
+                    "inference.comments.limits.max-page-size", maxSize, null);
         }
         return CommentMapper.toPage(metadata.list(filter, page, size));
     }
@@ -127,6 +132,8 @@ public class CommentService {
                     + "'). Leave 'labelled_by' out.");
         }
         EmotionLabels.require("true_label", request.trueLabel());
+        requireLength("feedback", request.feedback(), config.limits().maxFeedbackChars(),
+                "inference.comments.limits.max-feedback-chars");
         return metadata.label(num, new LabelUpdate(request.trueLabel(), request.feedback(), caller.id()))
                 .map(CommentMapper::toView)
                 .orElseThrow(() -> missing(num));
@@ -138,12 +145,13 @@ public class CommentService {
         return metadata.stats(from, to);
     }
 
-    /** Lengths in code points, as metadata-service counts them (an emoji is one character). */
-    private static void requireLength(String field, String value, int max) {
+    /** Lengths in code points, as metadata-service counts them (an emoji is one character); a limit names its key. */
+    private static void requireLength(String field, String value, int max, String key) {
         if (value != null && value.codePointCount(0, value.length()) > max) {
             String message = "must be at most " + max + " characters";
-            throw ProblemException.validation(field + " " + message,
-                    Map.of("errors", List.of(Map.of("field", field, "message", message))));
+            Map<String, Object> errors = Map.of("errors", List.of(Map.of("field", field, "message", message)));
+            throw key == null ? ProblemException.validation(field + " " + message, errors)
+                    : LimitProblem.invalid(field + " " + message, key, max, errors);
         }
     }
 

@@ -13,6 +13,28 @@ public interface CommentsConfig {
 
     Chart chart();
 
+    /** Limits of what one comment request may carry. */
+    Limits limits();
+
+    /** Request limits (each named in the 400 that enforces it). */
+    interface Limits {
+
+        /**
+         * Most characters (code points) in one comment; metadata-service stores at most 5000, so a larger value only
+         * moves its refusal there.
+         */
+        @WithDefault("5000")
+        int maxChars();
+
+        /** Most characters (code points) of an annotator's feedback; metadata-service stores at most 2000. */
+        @WithDefault("2000")
+        int maxFeedbackChars();
+
+        /** Most comments on one page of {@code GET /api/v1/comments} ({@code size}). */
+        @WithDefault("500")
+        int maxPageSize();
+    }
+
     /** PNG charts of the statistics. */
     interface Chart {
 
@@ -23,5 +45,13 @@ public interface CommentsConfig {
         /** Height in pixels when the request does not say. */
         @WithDefault("600")
         int height();
+
+        /** Largest width in pixels a request may ask for; the PNG is drawn in memory, so this bounds its cost. */
+        @WithDefault("1600")
+        int maxWidth();
+
+        /** Largest height in pixels a request may ask for. */
+        @WithDefault("1200")
+        int maxHeight();
     }
 }

@@ -42,6 +42,13 @@ public interface TrainingConfig {
     @WithDefault("0")
     int maxDevRows();
 
+    /**
+     * Most labelled comments a retrain reads (they are held in memory and embedded on every run); with more, the
+     * retrain job fails naming this key instead of growing without bound.
+     */
+    @WithDefault("100000")
+    int maxLabelledComments();
+
     /** ONNX Runtime intra-op threads while embedding and evaluating. */
     @WithDefault("2")
     int intraOpThreads();

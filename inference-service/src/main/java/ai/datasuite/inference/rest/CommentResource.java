@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import ai.datasuite.identity.Roles;
+import ai.datasuite.inference.LimitProblem;
 import ai.datasuite.inference.chart.ChartService;
 import ai.datasuite.inference.client.CommentFilter;
 import ai.datasuite.inference.client.RemoteStats;
@@ -80,6 +81,8 @@ public class CommentResource {
     static final String FORBIDDEN_ROLE = "{\"type\": \"urn:ai-data-suite:problem:forbidden\", \"title\": \"Forbidden\", \"status\": 403, \"detail\": \"Your role may not make this call; it needs another role (admin or annotator).\"}";
     static final String FORBIDDEN_USERNAME = "{\"type\": \"urn:ai-data-suite:problem:forbidden\", \"title\": \"Forbidden\", \"status\": 403, \"detail\": \"'username' names another user ('bob'); you may act only as 'alice'. Leave 'username' out to use your own.\"}";
     static final String FORBIDDEN_USER = "{\"type\": \"urn:ai-data-suite:problem:forbidden\", \"title\": \"Forbidden\", \"status\": 403, \"detail\": \"'user' names another user ('bob'); you may act only as 'alice'. Leave 'user' out to use your own.\"}";
+
+    static final int MIN_PIXELS = 200;
 
     private final CommentService comments;
     private final ChartService charts;
@@ -246,20 +249,29 @@ public class CommentResource {
                           @RestQuery String kind,
                           @Parameter(example = "2026-11-01") @RestQuery String from,
                           @Parameter(example = "2026-11-30") @RestQuery String to,
-                          @Parameter(description = "pixels, 200..4000", example = "900") @RestQuery String width,
-                          @Parameter(description = "pixels, 200..4000", example = "600") @RestQuery String height) {
+                          @Parameter(description = "pixels, 200 to inference.comments.chart.max-width (1600)", example = "900") @RestQuery String width,
+                          @Parameter(description = "pixels, 200 to inference.comments.chart.max-height (1200)", example = "600") @RestQuery String height) {
         String chartKind = kind == null || kind.isEmpty() ? "distribution" : kind;
         if (!chartKind.equals("distribution") && !chartKind.equals("confusion")) {
             throw ProblemException.validation("kind must be distribution or confusion, not '" + kind + "'", null);
         }
         int w = number("width", width, config.chart().width());
         int h = number("height", height, config.chart().height());
-        if (w < 200 || w > 4000 || h < 200 || h > 4000) {
-            throw ProblemException.validation("width and height must be between 200 and 4000 pixels", null);
-        }
+        requirePixels("width", w, config.chart().maxWidth(), "inference.comments.chart.max-width");
+        requirePixels("height", h, config.chart().maxHeight(), "inference.comments.chart.max-height");
         RemoteStats stats = comments.stats(blankToNull(from), blankToNull(to));
         byte[] png = chartKind.equals("confusion") ? charts.confusion(stats, w, h) : charts.distribution(stats, w, h);
         return Response.ok(png, "image/png").header("Cache-Control", "no-store").build();
+    }
+
+    /** At least {@link #MIN_PIXELS} for a readable chart, at most the configured limit (the PNG is drawn in memory). */
+    private static void requirePixels(String name, int value, int max, String key) {
+        if (value < MIN_PIXELS) {
+            throw ProblemException.validation(name + " must be at least " + MIN_PIXELS + " pixels, not " + value, null);
+        }
+        if (value > max) {
+            throw LimitProblem.invalid(name + " must be at most " + max + " pixels, not " + value, key, max, null);
+        }
     }
 
     private static long num(String raw) {

@@ -54,7 +54,8 @@ public class PredictResource {
              "offset": 14}""";
     private static final String TOO_MANY_EXAMPLE = """
             {"type": "urn:ai-data-suite:problem:payload-too-large", "title": "Too many texts", "status": 413,
-             "detail": "65 texts in one request; at most 64 are accepted", "max_texts": 64, "texts": 65}""";
+             "detail": "65 texts in one request; at most 64 are accepted (limit inference.serving.limits.max-texts = 64)",
+             "max_texts": 64, "texts": 65, "limit": "inference.serving.limits.max-texts", "limit_value": 64}""";
     private static final String UNKNOWN_EXAMPLE = """
             {"type": "urn:ai-data-suite:problem:not-found", "title": "Not found", "status": 404,
              "detail": "No model 'sentiment'; GET /api/v1/classifiers lists the models"}""";

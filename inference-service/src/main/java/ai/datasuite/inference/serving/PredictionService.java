@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import ai.datasuite.inference.LimitProblem;
 import ai.datasuite.inference.config.ServingConfig;
 import ai.datasuite.problem.ProblemException;
 
@@ -76,9 +77,9 @@ public class PredictionService implements TextClassifier {
         }
         int maxTexts = config.limits().maxTexts();
         if (texts.size() > maxTexts) {
-            throw new ProblemException(413, ProblemException.PAYLOAD_TOO_LARGE, "Too many texts",
+            throw LimitProblem.tooLarge("Too many texts",
                     texts.size() + " texts in one request; at most " + maxTexts + " are accepted",
-                    Map.of("max_texts", maxTexts, "texts", texts.size()));
+                    "inference.serving.limits.max-texts", maxTexts, Map.of("max_texts", maxTexts, "texts", texts.size()));
         }
         int maxChars = config.limits().maxChars();
         for (int i = 0; i < texts.size(); i++) {
@@ -90,8 +91,9 @@ public class PredictionService implements TextClassifier {
             }
             int chars = text.codePointCount(0, text.length());
             if (chars > maxChars) {
-                throw ProblemException.validation("texts[" + i + "] has " + chars + " characters; at most "
-                        + maxChars + " are accepted", Map.of("index", i, "max_chars", maxChars, "errors",
+                throw LimitProblem.invalid("texts[" + i + "] has " + chars + " characters; at most "
+                        + maxChars + " are accepted", "inference.serving.limits.max-chars", maxChars,
+                        Map.of("index", i, "max_chars", maxChars, "errors",
                         List.of(Map.of("field", "texts[" + i + "]", "message", "at most " + maxChars + " characters"))));
             }
         }

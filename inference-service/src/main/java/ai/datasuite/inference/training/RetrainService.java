@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import ai.datasuite.inference.LimitProblem;
 import ai.datasuite.inference.client.CommentFilter;
 import ai.datasuite.inference.client.MetadataClient;
 import ai.datasuite.inference.client.RemoteComment;
@@ -110,12 +111,21 @@ public class RetrainService {
                 verdict);
     }
 
-    /** Every comment an admin labelled; its true label is what the head learns. */
+    /**
+     * Every comment an annotator labelled; its true label is what the head learns. More than
+     * {@code inference.training.max-labelled-comments} fails the job: they are all held and embedded.
+     */
     private List<LabelledText> labelledComments() {
         List<LabelledText> texts = new ArrayList<>();
         CommentFilter labelled = new CommentFilter(null, null, null, true, null, null, null);
+        int max = config.maxLabelledComments();
         for (int page = 0; ; page++) {
             RemoteCommentPage batch = metadata.list(labelled, page, PAGE);
+            if (batch.total() > max || texts.size() + batch.items().size() > max) {
+                throw LimitProblem.tooLarge("Too many labelled comments", Math.max(batch.total(),
+                        texts.size() + batch.items().size()) + " labelled comments; a retrain reads at most " + max,
+                        "inference.training.max-labelled-comments", max, null);
+            }
             for (RemoteComment comment : batch.items()) {
                 texts.add(new LabelledText(comment.comments(), comment.trueLabel()));
             }

@@ -153,6 +153,19 @@ class CommentLabelTest {
     }
 
     @Test
+    void feedbackOverTheConfiguredLengthIs400NamingTheLimitBeforeMetadataIsCalled() {
+        given().contentType(ContentType.JSON).body(Map.of("true_label", "joy", "feedback", "f".repeat(2001)))
+                .when().put("/api/v1/comments/" + num + "/label")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("feedback"))
+                .body("limit", equalTo("inference.comments.limits.max-feedback-chars"));
+        assertTrue(FakeCommentsMetadata.requests("PUT", "/").isEmpty());
+        given().contentType(ContentType.JSON).body(Map.of("true_label", "joy", "feedback", "f".repeat(2000)))
+                .when().put("/api/v1/comments/" + num + "/label")
+                .then().statusCode(200);
+    }
+
+    @Test
     void unknownCommentIs404() {
         given().contentType(ContentType.JSON).body(Map.of("true_label", "joy"))
                 .when().put("/api/v1/comments/424242/label")

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -166,7 +167,8 @@ class CommentResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("username", "u", "comment", emoji.repeat(5001)))
                 .when().post("/api/v1/comments")
                 .then().statusCode(400).body("errors.field", hasItems("comment"))
-                .body("detail", equalTo("comment must be at most 5000 characters"));
+                .body("detail", startsWith("comment must be at most 5000 characters"))
+                .body("limit", equalTo("inference.comments.limits.max-chars"));
         given().contentType(ContentType.JSON).body(Map.of("username", "u".repeat(150), "comment", "c".repeat(5000)))
                 .when().post("/api/v1/comments")
                 .then().statusCode(201);
@@ -251,6 +253,15 @@ class CommentResourceTest {
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("type", equalTo("urn:ai-data-suite:problem:validation"))
                 .body("detail", containsString(parameter.substring(0, parameter.indexOf('='))));
+        assertTrue(FakeCommentsMetadata.REQUESTS.isEmpty());
+    }
+
+    @Test
+    void aPageLargerThanTheConfiguredLimitIs400NamingIt() {
+        given().when().get("/api/v1/comments?size=501")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("limit", equalTo("inference.comments.limits.max-page-size"))
+                .body("limit_value", equalTo(500));
         assertTrue(FakeCommentsMetadata.REQUESTS.isEmpty());
     }
 

@@ -18,6 +18,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -107,6 +108,28 @@ class CommentStatsTest {
         given().when().get("/api/v1/comments/stats/chart?" + parameter)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("urn:ai-data-suite:problem:validation"));
+    }
+
+    /** The PNG is drawn in memory: its size is bounded by configuration, and the 400 names the key to raise. */
+    @ParameterizedTest
+    @CsvSource({"width, 1601, inference.comments.chart.max-width", "height, 1201, inference.comments.chart.max-height",
+            "width, 4000, inference.comments.chart.max-width"})
+    void chartsOverTheConfiguredSizeAre400NamingTheLimit(String name, int value, String key) {
+        given().queryParam(name, value).when().get("/api/v1/comments/stats/chart")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:ai-data-suite:problem:validation"))
+                .body("limit", equalTo(key))
+                .body("detail", containsString(key));
+        assertTrue(FakeCommentsMetadata.REQUESTS.isEmpty(), "refused before the statistics are read");
+    }
+
+    @Test
+    void chartsAtTheConfiguredLimitAreDrawn() throws IOException {
+        BufferedImage image = png(given().queryParam("width", 1600).queryParam("height", 1200)
+                .when().get("/api/v1/comments/stats/chart")
+                .then().statusCode(200).extract().asByteArray());
+        assertEquals(1600, image.getWidth());
+        assertEquals(1200, image.getHeight());
     }
 
     @Test

@@ -184,7 +184,9 @@ class PredictResourceTest {
                 .when().post("/api/v1/predict")
                 .then().statusCode(413)
                 .body("type", equalTo("urn:ai-data-suite:problem:payload-too-large"))
-                .body("max_texts", equalTo(64));
+                .body("max_texts", equalTo(64))
+                .body("limit", equalTo("inference.serving.limits.max-texts"))
+                .body("detail", containsString("inference.serving.limits.max-texts"));
         predict(Map.of("texts", Collections.nCopies(64, "happy")));
     }
 
@@ -205,7 +207,8 @@ class PredictResourceTest {
                 .when().post("/api/v1/predict")
                 .then().statusCode(400)
                 .body("detail", containsString("texts[2]"))
-                .body("detail", containsString("5000"));
+                .body("detail", containsString("5000"))
+                .body("limit", equalTo("inference.serving.limits.max-chars"));
         // The limit counts characters, not UTF-16 units or bytes: 5000 emoji pass.
         predict(Map.of("texts", List.of("\uD83D\uDE00".repeat(5000))));
     }
