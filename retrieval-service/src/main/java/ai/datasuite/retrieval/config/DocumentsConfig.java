@@ -19,6 +19,14 @@ public interface DocumentsConfig {
     @WithDefault("256")
     int maxChunks();
 
+    /**
+     * Chunks one owner may hold in the collection (409 naming this key when an index request would pass it). The
+     * embedded store keeps every chunk in memory (its 384 floats, text and payload: about 4 KB at 1,000 characters),
+     * so this bounds what one owner's documents take: about 40 MB at the default.
+     */
+    @WithDefault("10000")
+    int maxChunksPerOwner();
+
     /** Characters one chunk may have (MiniLM reads ~128 tokens, e5 512: longer text is not seen by the model). */
     @WithDefault("4000")
     int maxChunkChars();

@@ -51,6 +51,10 @@ public class DocumentService {
     private static final double B = 0.75;
     /** BM25's average chunk length, fixed (typical RAG chunks), since the corpus keeps changing. */
     private static final double AVERAGE_WORDS = 120;
+    static final String MAX_CHUNKS_PER_OWNER = "retrieval.documents.max-chunks-per-owner";
+    static final String OWNER_LIMIT = "owner-chunk-limit";
+    /** Striped locks: an owner's check and write are one step, without a lock object kept per owner. */
+    private static final int LOCK_STRIPES = 64;
 
     private final VectorStore store;
     private final EmbeddingModels models;
@@ -58,6 +62,7 @@ public class DocumentService {
     private final TextAnalyzer analyzer = new TextAnalyzer(true, EnglishStopWords.WORDS, 1, 1);
     private final Highlighter highlighter;
     private volatile boolean collectionReady;
+    private final Object[] ownerLocks = new Object[LOCK_STRIPES];
 
     public DocumentService(VectorStore store, EmbeddingModels models, DocumentsConfig config) {
         this.store = store;
@@ -66,6 +71,9 @@ public class DocumentService {
         DocumentsConfig.Highlights h = config.highlights();
         this.highlighter = new Highlighter(new Highlighter.Settings(h.denseWeight(), h.lexicalWeight(), h.hitWeight(),
                 h.maxSentenceChars(), h.cacheSize()));
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            ownerLocks[i] = new Object();
+        }
     }
 
     /** Indexes the request's chunks as {@code owner}'s (the resolved owner; the body's is not read here). */
@@ -105,6 +113,10 @@ public class DocumentService {
                 throw invalid(where + ".position", "position " + chunk.position() + " appears twice");
             }
         }
+        Map<String, String> fileFilter = Map.of(OWNER, owner, SOURCE_FILE_ID, file);
+        boolean replace = Boolean.TRUE.equals(request.replace());
+        // Checked before embedding (fails fast) and again with the write, under the owner's lock.
+        checkRoom(owner, fileFilter, chunks.size(), replace);
         long start = System.nanoTime();
         TextEmbedder embedder = embedder();
         ensureCollection(embedder);
@@ -120,12 +132,42 @@ public class DocumentService {
             points.add(new VectorPoint(pointId(owner, file, chunk.position()), vectors[i],
                     documentVector(chunk.text()), payload));
         }
-        Map<String, String> fileFilter = Map.of(OWNER, owner, SOURCE_FILE_ID, file);
-        long replaced = Boolean.TRUE.equals(request.replace()) ? store.delete(config.collection(), fileFilter) : 0;
-        store.upsert(config.collection(), points);
-        long fileChunks = store.count(config.collection(), fileFilter);
+        long replaced;
+        long fileChunks;
+        synchronized (ownerLocks[Math.floorMod(owner.hashCode(), LOCK_STRIPES)]) {
+            checkRoom(owner, fileFilter, chunks.size(), replace);
+            replaced = replace ? store.delete(config.collection(), fileFilter) : 0;
+            store.upsert(config.collection(), points);
+            fileChunks = store.count(config.collection(), fileFilter);
+        }
         return new DocumentIndexResult(owner, file, points.size(), replaced, fileChunks, embedder.name(),
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * 409 when {@code adding} chunks would take the owner past {@code max-chunks-per-owner}. The store counts (no
+     * per-owner state is kept here); a file's chunks count as freed only with {@code replace}, since re-sent positions
+     * are not known without reading them.
+     */
+    private void checkRoom(String owner, Map<String, String> fileFilter, int adding, boolean replace) {
+        long held = store.count(config.collection(), Map.of(OWNER, owner));
+        if (held < 0) {
+            return; // the store cannot tell
+        }
+        long freed = replace ? Math.max(0, store.count(config.collection(), fileFilter)) : 0;
+        long after = held - freed + adding;
+        int max = config.maxChunksPerOwner();
+        if (after > max) {
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put("limit", MAX_CHUNKS_PER_OWNER);
+            extensions.put("max", max);
+            extensions.put("held", held);
+            extensions.put("requested", adding);
+            throw new ProblemException(409, OWNER_LIMIT, "Too many document chunks", "'" + owner + "' holds " + held
+                    + " document chunks; these " + adding + " would make " + after + ", more than " + max + " ("
+                    + MAX_CHUNKS_PER_OWNER + "): delete documents no longer needed, or re-index a file with"
+                    + " replace: true", extensions);
+        }
     }
 
     /**
