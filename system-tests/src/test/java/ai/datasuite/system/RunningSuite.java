@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.gaul.s3proxy.S3Proxy;
@@ -34,15 +35,31 @@ final class RunningSuite implements AutoCloseable {
 
     static final String ACCESS_KEY = "system-access";
     static final String SECRET_KEY = "system-secret";
+    /** How long a started service may take to be ready; a loaded machine may need more (-Dsystem-tests.ready-seconds). */
+    static final int READY_SECONDS = Integer.getInteger("system-tests.ready-seconds", 120);
 
     final Path dataDir;
     final S3Proxy s3;
     final int metadataPort;
     final int ingestPort;
     private final List<Process> processes = new ArrayList<>();
+    /** How each named process was started, so that it can be killed and started again the same way. */
+    private final Map<String, Launch> launches = new ConcurrentHashMap<>();
+    private final Map<String, Process> current = new ConcurrentHashMap<>();
+    /** JVM options every service process gets (e.g. -Xmx for the load test). */
+    private final List<String> jvmOptions;
     private Process metadata;
 
     RunningSuite() throws Exception {
+        this(List.of(), List.of());
+    }
+
+    /**
+     * A suite whose every service JVM gets {@code jvmOptions} (before the jar) and whose ingest-service also gets
+     * {@code ingestOptions} (e.g. a small worker pool or a fast reconciler).
+     */
+    RunningSuite(List<String> jvmOptions, List<String> ingestOptions) throws Exception {
+        this.jvmOptions = List.copyOf(jvmOptions);
         dataDir = Files.createTempDirectory("suite-system");
         s3 = S3Proxy.builder()
                 .blobStore(new FilesystemNio2BlobStore(Files.createDirectories(dataDir.resolve("s3")).toString()))
@@ -57,10 +74,12 @@ final class RunningSuite implements AutoCloseable {
         ingestPort = freePort();
         try {
             metadata = start("metadata-service", List.of("-Dquarkus.http.port=" + metadataPort));
-            Process ingest = start("ingest-service", List.of("-Dquarkus.http.port=" + ingestPort,
+            List<String> ingestAll = new ArrayList<>(List.of("-Dquarkus.http.port=" + ingestPort,
                     "-Dquarkus.rest-client.metadata.url=http://127.0.0.1:" + metadataPort,
                     "-Dquarkus.s3.endpoint-override=http://127.0.0.1:" + s3.getPort(),
                     "-Dquarkus.rest-client.metadata.connect-timeout=500"));
+            ingestAll.addAll(ingestOptions);
+            Process ingest = start("ingest-service", ingestAll);
             awaitReady("metadata-service", metadata, metadataPort);
             awaitReady("ingest-service", ingest, ingestPort);
         } catch (Throwable e) {
@@ -101,13 +120,19 @@ final class RunningSuite implements AutoCloseable {
      * with its own data directory (local dataset copies, saved models, the embedded vector store).
      */
     String startRetrieval() throws Exception {
+        return startRetrieval(List.of());
+    }
+
+    /** {@link #startRetrieval()} with more options (e.g. shorter timeouts for a crash test). */
+    String startRetrieval(List<String> options) throws Exception {
         int port = freePort();
         Path data = Files.createDirectories(dataDir.resolve("retrieval-service"));
-        Process process = start("retrieval-service", "retrieval-service", data, Map.of(),
-                List.of("-Dquarkus.http.port=" + port,
-                        "-Dretrieval.vector-store.kind=embedded",
-                        "-Dquarkus.rest-client.metadata.url=" + metadata(),
-                        "-Dquarkus.rest-client.ingest.url=" + ingest()));
+        List<String> all = new ArrayList<>(List.of("-Dquarkus.http.port=" + port,
+                "-Dretrieval.vector-store.kind=embedded",
+                "-Dquarkus.rest-client.metadata.url=" + metadata(),
+                "-Dquarkus.rest-client.ingest.url=" + ingest()));
+        all.addAll(options);
+        Process process = start("retrieval-service", "retrieval-service", data, Map.of(), all);
         awaitReady("retrieval-service", process, port);
         return "http://127.0.0.1:" + port;
     }
@@ -142,6 +167,64 @@ final class RunningSuite implements AutoCloseable {
         metadata.waitFor(20, TimeUnit.SECONDS);
     }
 
+    /** kill -9 of a started process by name ("ingest-service", "retrieval-service", an inference name...). */
+    void kill(String name) throws InterruptedException {
+        Process process = process(name);
+        process.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no flush
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " still alive 20 s after SIGKILL");
+        }
+    }
+
+    /**
+     * Starts {@code name} again as it was first started (same port, data directory, environment), plus
+     * {@code extraOptions} (later -D options win), and waits until it is ready. A live process is stopped first.
+     */
+    void restart(String name, List<String> extraOptions) throws Exception {
+        Process old = process(name);
+        if (old.isAlive()) {
+            old.destroy();
+            if (!old.waitFor(20, TimeUnit.SECONDS)) {
+                old.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+            }
+        }
+        Launch launch = launches.get(name);
+        List<String> options = new ArrayList<>(launch.options());
+        options.addAll(extraOptions);
+        Process process = start(launch.service(), name, launch.data(), launch.environment(), options);
+        awaitReady(name, process, launch.port());
+        if (name.equals("metadata-service")) {
+            metadata = process;
+        }
+    }
+
+    /** The operating-system id of the running process {@code name}. */
+    long pid(String name) {
+        return process(name).pid();
+    }
+
+    /** Resident set size of the process {@code name} in MiB, from /proc/<pid>/status (VmRSS), or -1 off Linux. */
+    long rssMb(String name) throws IOException {
+        Path status = Path.of("/proc", Long.toString(pid(name)), "status");
+        if (!Files.exists(status)) {
+            return -1;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    private Process process(String name) {
+        Process process = current.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException("no process named " + name + " was started");
+        }
+        return process;
+    }
+
     private Process start(String service, List<String> options) throws IOException {
         return start(service, service, dataDir, Map.of(), options);
     }
@@ -154,13 +237,15 @@ final class RunningSuite implements AutoCloseable {
                     + service + " before these tests");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
         command.addAll(options);
         command.addAll(List.of("-Dquarkus.s3.aws.credentials.static-provider.access-key-id=" + ACCESS_KEY,
                 "-Dquarkus.s3.aws.credentials.static-provider.secret-access-key=" + SECRET_KEY,
                 "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve(name + ".out").toFile());
+                // Appended: a restarted process keeps its earlier runs' output in front of its own.
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve(name + ".out").toFile()));
         builder.environment().put("SUITE_DATA_DIR", data.toString());
         builder.environment().put("OPT_OUT_TRACKING", "true");
         // The identity key pair, through the environment as ./suite passes it: the services verify the tokens the
@@ -170,12 +255,16 @@ final class RunningSuite implements AutoCloseable {
         builder.environment().putAll(environment);
         Process process = builder.start();
         processes.add(process);
+        int port = options.stream().filter(o -> o.startsWith("-Dquarkus.http.port=")).reduce((a, b) -> b)
+                .map(o -> Integer.parseInt(o.substring("-Dquarkus.http.port=".length()))).orElse(-1);
+        launches.putIfAbsent(name, new Launch(service, data, environment, List.copyOf(options), port));
+        current.put(name, process);
         return process;
     }
 
     private void awaitReady(String service, Process process, int port) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_SECONDS);
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
@@ -189,8 +278,14 @@ final class RunningSuite implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(service + (process.isAlive() ? " not ready in 120 s" : " exited")
+        throw new IllegalStateException(service
+                + (process.isAlive() ? " not ready in " + READY_SECONDS + " s" : " exited")
                 + "; its output: " + Files.readString(dataDir.resolve(service + ".out")));
+    }
+
+    /** How a process was started. */
+    private record Launch(String service, Path data, Map<String, String> environment, List<String> options,
+                          int port) {
     }
 
     private static int freePort() throws IOException {
