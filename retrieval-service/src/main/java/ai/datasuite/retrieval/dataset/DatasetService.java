@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,7 +67,8 @@ public class DatasetService implements DatasetSource {
     private final Map<String, QaDataset> datasets;
     private final Map<String, EdaView> analyses;
     private final Map<String, byte[]> charts;
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** Striped locks (a dataset is parsed, and its EDA computed, once at a time) without an object per dataset id. */
+    private final Object[] locks = new Object[64];
 
     public DatasetService(IngestClient ingest, MetadataClient metadata, DatasetStore store, DatasetsConfig config,
                           ObjectMapper json, Instance<Caller> caller) {
@@ -82,6 +82,9 @@ public class DatasetService implements DatasetSource {
         this.datasets = lru(config.cacheSize());
         this.analyses = lru(4 * config.cacheSize());
         this.charts = lru(3 * config.cacheSize());
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
     }
 
     /**
@@ -336,7 +339,7 @@ public class DatasetService implements DatasetSource {
     }
 
     private Object lock(String id) {
-        return locks.computeIfAbsent(id, key -> new Object());
+        return locks[Math.floorMod(id.hashCode(), locks.length)];
     }
 
     private static DatasetView view(RemoteDataset d, List<String> ignoredColumns) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.jboss.logging.Logger;
 
 import ai.datasuite.problem.ProblemException;
 
@@ -39,6 +40,8 @@ import ai.datasuite.problem.ProblemException;
  * are trimmed and deduplicated by exact text (first occurrence first); questions and answers are kept as given.
  */
 final class QaCsvParser {
+
+    private static final Logger LOG = Logger.getLogger(QaCsvParser.class);
 
     public static final List<String> REQUIRED = List.of("context", "question", "answer");
 
@@ -150,7 +153,7 @@ final class QaCsvParser {
     }
 
     /** The next record, or null at the end; a lexer failure names the row and the line where that row starts. */
-    private static CSVRecord next(Iterator<CSVRecord> records, int row, long startLine) {
+    static CSVRecord next(Iterator<CSVRecord> records, int row, long startLine) {
         try {
             return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException | IllegalStateException e) {
@@ -160,7 +163,9 @@ final class QaCsvParser {
                     : message.contains("between encapsulated token and delimiter")
                     ? "a quoted field is followed by text before the next comma (unbalanced or unescaped quotes;"
                             + " write a quote inside a quoted field as \"\")"
-                    : "the CSV could not be read (" + message + ")";
+                    : "the CSV could not be read from there on (check the quoting and the line endings)";
+            // The parser's own message (class names, internals) goes to the log, not to the caller.
+            LOG.debugf("CSV parse failure at row %d (line %d): %s", row, startLine, message);
             String where = row == 0 ? "the header" : "row " + row;
             Map<String, Object> extensions = new LinkedHashMap<>();
             extensions.put("row", row);

@@ -246,4 +246,26 @@ class QaCsvParserTest {
             }
         }
     }
+
+    @Test
+    void aParserFailureAnswersInTheUsersTermsWithoutTheParsersMessage() {
+        // commons-csv wraps its IOExceptions; their text (class names, internals) must not reach the caller.
+        java.util.Iterator<org.apache.commons.csv.CSVRecord> failing = new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                throw new java.io.UncheckedIOException(new IOException(
+                        "IOException reading next record: java.io.IOException: (line 7) /srv/suite/data/x.csv"));
+            }
+
+            @Override
+            public org.apache.commons.csv.CSVRecord next() {
+                throw new java.util.NoSuchElementException();
+            }
+        };
+        ProblemException e = assertThrows(ProblemException.class, () -> QaCsvParser.next(failing, 3, 7));
+        assertEquals(400, e.status());
+        assertEquals(3, e.extensions().get("row"));
+        assertTrue(e.detail().startsWith("Malformed CSV at row 3 (starting on line 7)"), e.detail());
+        assertTrue(!e.detail().contains("IOException") && !e.detail().contains("/srv"), e.detail());
+    }
 }

@@ -1,6 +1,7 @@
 package ai.datasuite.retrieval.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
@@ -21,7 +22,10 @@ import ai.datasuite.vectorindex.VectorPoint;
 import ai.datasuite.vectorindex.VectorStoreUnavailableException;
 import ai.datasuite.vectorindex.embedded.EmbeddedVectorStore;
 
-/** The store's failures reach callers with the statuses and types they had when the store threw problems itself. */
+/**
+ * The store's failures reach callers with the statuses and types they had when the store threw problems itself, in
+ * the caller's terms: no collection names, dimensions or remote status codes.
+ */
 class VectorStoreExceptionMappersTest {
 
     @TempDir
@@ -35,16 +39,16 @@ class VectorStoreExceptionMappersTest {
         store.ensureCollection("c", 4, false);
         CollectionConflictException conflict = assertThrows(CollectionConflictException.class,
                 () -> store.ensureCollection("c", 8, false));
-        assertProblem(mappers.conflict(conflict), 409, "conflict", conflict.getMessage());
+        assertProblem(mappers.conflict(conflict), 409, "conflict", VectorStoreExceptionMappers.CONFLICT);
         CollectionNotFoundException absent = assertThrows(CollectionNotFoundException.class,
                 () -> store.upsert("absent", List.of(new VectorPoint(1, new float[4], null, Map.of()))));
-        assertProblem(mappers.notFound(absent), 404, "not-found", "No vector collection absent");
+        assertProblem(mappers.notFound(absent), 404, "not-found", VectorStoreExceptionMappers.NOT_FOUND);
     }
 
     @Test
     void unreachableStoreIs503() throws Exception {
         assertProblem(mappers.unavailable(new VectorStoreUnavailableException("Qdrant did not answer: UNAVAILABLE",
-                null)), 503, "vector-store-unavailable", "Qdrant did not answer: UNAVAILABLE");
+                null)), 503, "vector-store-unavailable", VectorStoreExceptionMappers.UNAVAILABLE_DETAIL);
     }
 
     private static void assertProblem(Response response, int status, String slug, String detail) throws Exception {
@@ -53,5 +57,9 @@ class VectorStoreExceptionMappersTest {
         assertEquals(Problems.TYPE_PREFIX + slug, body.get("type"));
         assertEquals(status, body.get("status"));
         assertEquals(detail, body.get("detail"));
+        String text = (String) response.getEntity();
+        for (String internal : new String[] {"collection", "dimension", "sparse=", "Qdrant", "UNAVAILABLE", "absent"}) {
+            assertFalse(text.contains(internal), internal + " in " + text);
+        }
     }
 }
