@@ -20,7 +20,8 @@ public interface VectorStore {
 
     /**
      * Inserts or replaces points, in batches, returning once they are durable and searchable; the collection must exist
-     * ({@link CollectionNotFoundException} otherwise, where the store checks).
+     * ({@link CollectionNotFoundException} otherwise, where the store checks). Past the points a collection may hold
+     * it is a {@link CollectionFullException} and nothing is written (the embedded store; Qdrant has no such limit).
      */
     void upsert(String collection, List<VectorPoint> points);
 
@@ -32,6 +33,9 @@ public interface VectorStore {
 
     /** Deletes the points matching {@code filter}; returns how many were deleted when the store knows (else -1). */
     long delete(String collection, Map<String, String> filter);
+
+    /** Names of the collections present, sorted (those a caller's crash may have left behind included). */
+    List<String> collections();
 
     /** Drops the collection and its files; no-op when absent. */
     void dropCollection(String collection);

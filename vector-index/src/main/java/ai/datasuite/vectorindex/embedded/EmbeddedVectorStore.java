@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import ai.datasuite.vectorindex.AtomicFiles;
 import ai.datasuite.vectorindex.CollectionConflictException;
+import ai.datasuite.vectorindex.CollectionFullException;
 import ai.datasuite.vectorindex.CollectionNotFoundException;
 import ai.datasuite.vectorindex.ScoredPoint;
 import ai.datasuite.vectorindex.SparseVector;
@@ -35,15 +36,18 @@ public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
 
     private final Path root;
     private final int maxSegments;
+    private final long maxPoints;
     private final Map<String, InMemoryCollection> collections = new ConcurrentHashMap<>();
 
     /**
-     * Opens the store under {@code root}; {@code maxSegments} log files are kept before folding. Collections on disk
-     * are read on first use (and again after {@link #release}), so models that are not loaded hold no memory.
+     * Opens the store under {@code root}; {@code maxSegments} log files are kept before folding; a collection holds
+     * at most {@code maxPoints} points (0 or less: as many as its arrays can, {@link #maxPoints(int)}). Collections on
+     * disk are read on first use (and again after {@link #release}), so models that are not loaded hold no memory.
      */
-    public EmbeddedVectorStore(Path root, int maxSegments) {
+    public EmbeddedVectorStore(Path root, int maxSegments, long maxPoints) {
         this.root = root;
         this.maxSegments = Math.max(1, maxSegments);
+        this.maxPoints = maxPoints;
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
@@ -51,8 +55,20 @@ public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
         }
     }
 
+    public EmbeddedVectorStore(Path root, int maxSegments) {
+        this(root, maxSegments, 0);
+    }
+
     public EmbeddedVectorStore(Path root) {
         this(root, 32);
+    }
+
+    /**
+     * The most points a collection of dimension {@code dim} may hold here: the configured limit, or less where one
+     * array of {@code points x dim} floats would pass the largest Java array (5,592,405 points at 384 dimensions).
+     */
+    public long maxPoints(int dim) {
+        return Capacity.maxPoints(dim, maxPoints);
     }
 
     @Override
@@ -88,6 +104,11 @@ public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
         }
         c.lock.writeLock().lock();
         try {
+            long after = c.size + c.newIds(points);
+            long limit = maxPoints(c.dim);
+            if (after > limit) {
+                throw new CollectionFullException(collection, limit, after, c.dim); // before anything is written
+            }
             c.log.appendUpsert(points);
             c.apply(points);
             maybeFold(c);
@@ -161,6 +182,9 @@ public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
         }
         try {
             AtomicFiles.deleteRecursively(dir);
+            AtomicFiles.forceDirectory(root); // the drop survives a crash: no half-deleted collection comes back
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot drop collection " + collection, e);
         } finally {
             if (c != null) {
                 c.lock.writeLock().unlock();
@@ -224,6 +248,7 @@ public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
     }
 
     /** Names of the collections present (on disk, loaded or not). */
+    @Override
     public List<String> collections() {
         try (Stream<Path> dirs = Files.list(root)) {
             return dirs.filter(SegmentLog::exists).map(d -> d.getFileName().toString()).sorted().toList();
@@ -274,6 +299,11 @@ public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
                 throw new UncheckedIOException("Cannot read collection " + name, e);
             }
         });
+    }
+
+    /** The collection in memory, read on first use; null when absent (the tests look inside). */
+    InMemoryCollection loadedCollection(String collection) {
+        return get(collection);
     }
 
     private InMemoryCollection require(String collection) {

@@ -39,7 +39,7 @@ final class InMemoryCollection {
         this.log = log;
         this.dim = dim;
         this.sparse = sparse;
-        this.dense = new float[16 * dim];
+        this.dense = new float[Capacity.floats(16, dim)];
     }
 
     /** Rejects a point this collection cannot hold (negative id, wrong dimension, malformed sparse vector). */
@@ -67,21 +67,30 @@ final class InMemoryCollection {
         }
     }
 
-    /** Inserts or replaces the points (by id). */
+    /** Ids among {@code points} that are not in the collection yet (each counted once). */
+    long newIds(List<VectorPoint> points) {
+        Set<Long> fresh = new HashSet<>();
+        for (VectorPoint p : points) {
+            if (!slotOf.containsKey(p.id())) {
+                fresh.add(p.id());
+            }
+        }
+        return fresh.size();
+    }
+
+    /** Inserts or replaces the points (by id); a replaced point's postings are replaced, nothing else is touched. */
     void apply(List<VectorPoint> points) {
-        boolean replacedSparse = false;
-        List<Integer> fresh = new ArrayList<>();
         for (VectorPoint p : points) {
             Integer existing = slotOf.get(p.id());
             int slot;
             if (existing != null) {
                 slot = existing;
-                replacedSparse |= sparseVectors[slot] != null;
+                inverted.remove(slot);
             } else {
-                slot = size++;
-                grow(size);
+                slot = size;
+                grow(size + 1);
+                size++;
                 slotOf.put(p.id(), slot);
-                fresh.add(slot);
             }
             ids[slot] = p.id();
             hasDense[slot] = p.dense() != null;
@@ -92,48 +101,39 @@ final class InMemoryCollection {
             }
             sparseVectors[slot] = p.sparse();
             payloads[slot] = copyPayload(p.payload());
-            if (existing != null && p.sparse() != null) {
-                replacedSparse = true;
-            }
-        }
-        if (replacedSparse) {
-            rebuildInverted(); // old postings of replaced points must go
-        } else {
-            for (int slot : fresh) {
-                inverted.add(slot, sparseVectors[slot]);
-            }
+            inverted.add(slot, p.sparse());
         }
     }
 
-    /** Removes the points with these ids, keeping the others' order (slots are compacted). */
+    /**
+     * Removes the points with these ids (absent ones are skipped). Incremental: each removed slot takes the last
+     * slot's point, so only the removed and the moved points' vectors and postings are touched, never the whole
+     * index. Slot order therefore changes; nothing depends on it (ties in a search go to the smaller id).
+     */
     void remove(List<Long> removed) {
-        Set<Long> gone = new HashSet<>(removed);
-        int w = 0;
-        for (int r = 0; r < size; r++) {
-            if (gone.contains(ids[r])) {
+        for (long id : removed) {
+            Integer at = slotOf.remove(id);
+            if (at == null) {
                 continue;
             }
-            if (w != r) {
-                ids[w] = ids[r];
-                hasDense[w] = hasDense[r];
+            int slot = at;
+            int last = size - 1;
+            inverted.remove(slot);
+            if (slot != last) {
+                ids[slot] = ids[last];
+                hasDense[slot] = hasDense[last];
                 if (dim > 0) {
-                    System.arraycopy(dense, r * dim, dense, w * dim, dim);
+                    System.arraycopy(dense, last * dim, dense, slot * dim, dim);
                 }
-                sparseVectors[w] = sparseVectors[r];
-                payloads[w] = payloads[r];
+                sparseVectors[slot] = sparseVectors[last];
+                payloads[slot] = payloads[last];
+                slotOf.put(ids[slot], slot);
+                inverted.move(last, slot);
             }
-            w++;
+            sparseVectors[last] = null;
+            payloads[last] = null;
+            size = last;
         }
-        for (int i = w; i < size; i++) {
-            sparseVectors[i] = null;
-            payloads[i] = null;
-        }
-        size = w;
-        slotOf.clear();
-        for (int i = 0; i < size; i++) {
-            slotOf.put(ids[i], i);
-        }
-        rebuildInverted();
     }
 
     /** Every point, in slot order (what a snapshot holds). */
@@ -182,22 +182,15 @@ final class InMemoryCollection {
         return Collections.unmodifiableMap(copy);
     }
 
-    private void rebuildInverted() {
-        inverted.clear();
-        for (int i = 0; i < size; i++) {
-            inverted.add(i, sparseVectors[i]);
-        }
-    }
-
     private void grow(int needed) {
         if (needed <= ids.length) {
             return;
         }
-        int cap = Math.max(needed, ids.length + (ids.length >> 1));
+        int cap = Capacity.grow(ids.length, needed, dim);
         ids = Arrays.copyOf(ids, cap);
         hasDense = Arrays.copyOf(hasDense, cap);
         sparseVectors = Arrays.copyOf(sparseVectors, cap);
         payloads = Arrays.copyOf(payloads, cap);
-        dense = Arrays.copyOf(dense, cap * dim);
+        dense = Arrays.copyOf(dense, Capacity.floats(cap, dim));
     }
 }

@@ -61,6 +61,7 @@ final class SegmentLog {
         meta.setProperty("dimension", Integer.toString(dim));
         meta.setProperty("sparse", Boolean.toString(sparse));
         AtomicFiles.write(dir.resolve(META), out -> meta.store(out, "embedded vector store collection"));
+        AtomicFiles.forceDirectory(dir.toAbsolutePath().getParent()); // the collection's own name, in the root
         return new InMemoryCollection(new SegmentLog(dir), dim, sparse);
     }
 
@@ -125,7 +126,11 @@ final class SegmentLog {
         });
     }
 
-    /** Folds {@code all} into one snapshot, then removes the files it replaces (a crash in between is harmless). */
+    /**
+     * Folds {@code all} into one snapshot, then removes the files it replaces (a crash in between is harmless). The
+     * snapshot's name is forced to disk with its directory before any older file goes: otherwise a power cut could
+     * keep the deletes and lose the rename, leaving neither the snapshot nor the segments it replaced.
+     */
     void writeSnapshot(List<VectorPoint> all) throws IOException {
         long seq = nextSeq++;
         AtomicFiles.write(dir.resolve(fileName("snap-", seq)), raw -> {
@@ -144,6 +149,7 @@ final class SegmentLog {
                 }
             }
         }
+        AtomicFiles.forceDirectory(dir);
         segmentsSinceSnapshot = 0;
     }
 
