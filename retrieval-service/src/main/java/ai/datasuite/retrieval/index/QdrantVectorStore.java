@@ -229,6 +229,12 @@ public class QdrantVectorStore implements VectorStore, AutoCloseable {
         return matching;
     }
 
+    /** Every collection of the Qdrant server, sorted (this service's and any other's: callers pick theirs by name). */
+    @Override
+    public List<String> collections() {
+        return await(client.listCollectionsAsync()).stream().sorted().toList();
+    }
+
     @Override
     public void dropCollection(String collection) {
         known.remove(collection);
