@@ -73,6 +73,14 @@ public interface ModelsConfig {
          */
         @WithDefault("20000")
         int maxEmbeddedTexts();
+
+        /**
+         * Most distinct terms (n-grams included) a tfidf or bm25 fit may count before pruning (413 naming this key
+         * above it). They are held in memory while counting, about 150 bytes each: the default takes about 150 MB of
+         * the 1 GB heap at most.
+         */
+        @WithDefault("1000000")
+        int maxTerms();
     }
 
     interface Benchmark {

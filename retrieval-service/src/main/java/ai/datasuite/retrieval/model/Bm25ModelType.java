@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import ai.datasuite.retrieval.config.ModelsConfig;
 import ai.datasuite.retrieval.dataset.QaDataset;
 import ai.datasuite.retrieval.text.Bm25Vectorizer;
 import ai.datasuite.retrieval.text.TextAnalyzer;
+import ai.datasuite.retrieval.text.VocabularyLimitException;
 
 /**
  * {@code bm25}: Okapi BM25 with Lucene's formulas ({@link Bm25Vectorizer}) over the same analyzer as {@code tfidf}
@@ -19,6 +22,18 @@ class Bm25ModelType implements RetrievalModelType {
     public static final String TYPE = "bm25";
     static final List<String> PARAMS = List.of("k1", "b", "ngram_range", "stop_words", "lowercase");
     private static final String AVERAGE_LENGTH = "average_length";
+
+    private final int maxTerms;
+
+    @Inject
+    Bm25ModelType(ModelsConfig config) {
+        this.maxTerms = config.fit().maxTerms();
+    }
+
+    /** Outside the service (tests): its fits hold any number of terms. */
+    Bm25ModelType() {
+        this.maxTerms = Integer.MAX_VALUE;
+    }
 
     @Override
     public String type() {
@@ -38,7 +53,12 @@ class Bm25ModelType implements RetrievalModelType {
 
     @Override
     public RetrievalModel fit(QaDataset dataset, Map<String, Object> params, Storage storage) {
-        Bm25Vectorizer vectorizer = Bm25Vectorizer.fit(dataset.contexts(), analyzer(params), k1(params), b(params));
+        Bm25Vectorizer vectorizer;
+        try {
+            vectorizer = Bm25Vectorizer.fit(dataset.contexts(), analyzer(params), k1(params), b(params), maxTerms);
+        } catch (VocabularyLimitException e) {
+            throw TfidfModelType.tooManyTerms(e, dataset);
+        }
         new VocabularyFile(Map.of("type", TYPE, AVERAGE_LENGTH, Double.toString(vectorizer.averageLength())),
                 vectorizer.terms(), vectorizer.idf()).write(storage.dir());
         SparseRetrievalModel.index(dataset, vectorizer::document, storage.collection(), storage.store());

@@ -5,11 +5,15 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import ai.datasuite.problem.ProblemException;
+import ai.datasuite.retrieval.config.ModelsConfig;
 import ai.datasuite.retrieval.dataset.QaDataset;
 import ai.datasuite.retrieval.text.EnglishStopWords;
 import ai.datasuite.retrieval.text.TextAnalyzer;
 import ai.datasuite.retrieval.text.TfidfVectorizer;
+import ai.datasuite.retrieval.text.VocabularyLimitException;
 
 /**
  * {@code tfidf}: scikit-learn's {@code TfidfVectorizer} with the same parameter names, kinds and defaults; the
@@ -21,8 +25,21 @@ public class TfidfModelType implements RetrievalModelType {
     public static final String TYPE = "tfidf";
     /** Longest n-gram accepted: the vocabulary grows with every order and longer n-grams hardly ever repeat. */
     public static final int MAX_NGRAM = 5;
+    static final String MAX_TERMS = "retrieval.models.fit.max-terms";
     static final List<String> PARAMS = List.of("ngram_range", "min_df", "max_df", "max_features", "sublinear_tf",
             "stop_words", "lowercase", "norm", "smooth_idf", "use_idf");
+
+    private final int maxTerms;
+
+    @Inject
+    public TfidfModelType(ModelsConfig config) {
+        this.maxTerms = config.fit().maxTerms();
+    }
+
+    /** Outside the service (tools, tests): validates and reads params; its fits hold any number of terms. */
+    public TfidfModelType() {
+        this.maxTerms = Integer.MAX_VALUE;
+    }
 
     @Override
     public String type() {
@@ -54,7 +71,12 @@ public class TfidfModelType implements RetrievalModelType {
 
     @Override
     public RetrievalModel fit(QaDataset dataset, Map<String, Object> params, Storage storage) {
-        TfidfVectorizer vectorizer = TfidfVectorizer.fit(dataset.contexts(), settings(params));
+        TfidfVectorizer vectorizer;
+        try {
+            vectorizer = TfidfVectorizer.fit(dataset.contexts(), settings(params), maxTerms);
+        } catch (VocabularyLimitException e) {
+            throw tooManyTerms(e, dataset);
+        }
         new VocabularyFile(Map.of("type", TYPE), vectorizer.terms(), vectorizer.idf()).write(storage.dir());
         SparseRetrievalModel.index(dataset, text -> vectorizer.transform(text).toSparse(), storage.collection(),
                 storage.store());
@@ -78,6 +100,13 @@ public class TfidfModelType implements RetrievalModelType {
                 maxFeatures == null ? null : maxFeatures.intValue(), (Boolean) params.get("sublinear_tf"),
                 TfidfVectorizer.Norm.valueOf(((String) params.get("norm")).toUpperCase(java.util.Locale.ROOT)),
                 (Boolean) params.get("smooth_idf"), (Boolean) params.get("use_idf"));
+    }
+
+    /** The 413 of a fit whose vocabulary passed {@code retrieval.models.fit.max-terms}, saying what to do. */
+    static ProblemException tooManyTerms(VocabularyLimitException e, QaDataset dataset) {
+        return ModelRequests.tooMuch("This fit counts more than " + e.maxTerms() + " distinct terms (after "
+                + e.documentsRead() + " of " + dataset.contexts().size() + " contexts): use a shorter ngram_range,"
+                + " stop_words, or a smaller dataset", MAX_TERMS, e.maxTerms(), e.maxTerms() + 1);
     }
 
     /** The stop-word set of a validated {@code stop_words} value. */

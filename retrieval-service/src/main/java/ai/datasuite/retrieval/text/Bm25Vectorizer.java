@@ -40,13 +40,24 @@ public final class Bm25Vectorizer {
 
     /** Learns the vocabulary, idf and average length of {@code documents}. */
     public static Bm25Vectorizer fit(List<String> documents, TextAnalyzer analyzer, double k1, double b) {
+        return fit(documents, analyzer, k1, b, Integer.MAX_VALUE);
+    }
+
+    /** {@link #fit(List, TextAnalyzer, double, double)} holding at most {@code maxTerms} distinct terms. */
+    public static Bm25Vectorizer fit(List<String> documents, TextAnalyzer analyzer, double k1, double b,
+                                     int maxTerms) {
         TreeMap<String, long[]> df = new TreeMap<>(TextAnalyzer.CODE_POINT_ORDER);
         long totalLength = 0;
+        int read = 0;
         for (String document : documents) {
             List<String> analyzed = analyzer.analyze(document);
             totalLength += analyzed.size();
             for (String term : TfidfVectorizer.counts(analyzed).keySet()) {
                 df.computeIfAbsent(term, t -> new long[1])[0]++;
+            }
+            read++;
+            if (df.size() > maxTerms) {
+                throw new VocabularyLimitException(maxTerms, read);
             }
         }
         if (df.isEmpty()) {

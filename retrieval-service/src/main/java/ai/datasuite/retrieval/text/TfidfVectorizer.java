@@ -50,7 +50,13 @@ public final class TfidfVectorizer {
      * scikit-learn's message when nothing is left (only stop words, or pruned by min_df/max_df).
      */
     public static TfidfVectorizer fit(List<String> documents, Settings settings) {
+        return fit(documents, settings, Integer.MAX_VALUE);
+    }
+
+    /** {@link #fit(List, Settings)} holding at most {@code maxTerms} distinct terms ({@link VocabularyLimitException}). */
+    public static TfidfVectorizer fit(List<String> documents, Settings settings, int maxTerms) {
         int n = documents.size();
+        int read = 0;
         // Sorted like Python's sorted(vocabulary) so that indices match scikit-learn's.
         TreeMap<String, long[]> stats = new TreeMap<>(TextAnalyzer.CODE_POINT_ORDER); // term -> {df, total count}
         for (String document : documents) {
@@ -58,6 +64,10 @@ public final class TfidfVectorizer {
                 long[] s = stats.computeIfAbsent(e.getKey(), k -> new long[2]);
                 s[0]++;
                 s[1] += e.getValue();
+            }
+            read++;
+            if (stats.size() > maxTerms) {
+                throw new VocabularyLimitException(maxTerms, read);
             }
         }
         if (stats.isEmpty()) {

@@ -82,4 +82,24 @@ class FitLimitsTest {
         assertEquals("dense_params.chunk_words", e.extensions().get("param"));
         assertEquals("retrieval.models.fit.min-chunk-words", e.extensions().get("limit"));
     }
+
+    @Test
+    void aSparseFitHoldsAtMostTheConfiguredTerms() {
+        ModelsConfig config = ConfigDefaults.of(ModelsConfig.class, Map.of("fit.maxTerms", 50));
+        EmbeddedVectorStore store = new EmbeddedVectorStore(dir.resolve("sparse"));
+        for (RetrievalModelType type : java.util.List.of(new TfidfModelType(config), new Bm25ModelType(config))) {
+            // Trigrams of three paragraphs: well over 50 distinct terms.
+            Map<String, Object> params = type.validate(Map.of("ngram_range", java.util.List.of(1, 3)));
+            RetrievalModelType.Storage storage = new RetrievalModelType.Storage(dir.resolve(type.type()),
+                    "m-" + type.type(), store);
+            ProblemException e = assertThrows(ProblemException.class,
+                    () -> type.fit(DenseRetrievalModelTest.dataset(), params, storage));
+            assertEquals(413, e.status(), type.type());
+            assertEquals("retrieval.models.fit.max-terms", e.extensions().get("limit"));
+            assertEquals(50, e.extensions().get("max"));
+            assertTrue(e.detail().contains("ngram_range"), "says what to do: " + e.detail());
+            assertEquals(0, store.count("m-" + type.type()), "nothing indexed");
+        }
+        assertEquals(1_000_000, ConfigDefaults.of(ModelsConfig.class).fit().maxTerms());
+    }
 }
