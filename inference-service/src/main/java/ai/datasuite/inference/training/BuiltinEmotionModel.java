@@ -3,10 +3,13 @@ package ai.datasuite.inference.training;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -34,6 +37,8 @@ class BuiltinEmotionModel implements ModelSource {
     static final String RESOURCE_DIR = "/models/emotion/" + BUILTIN_VERSION + "/";
     private static final Pattern VERSION = Pattern.compile("v[1-9][0-9]{0,8}");
     private static final Logger LOG = Logger.getLogger(BuiltinEmotionModel.class);
+    private static final String LOCK_FILE = ".lock";
+    private static final String CURRENT_TMP_PREFIX = ".current-";
 
     private final Path root;
 
@@ -49,6 +54,8 @@ class BuiltinEmotionModel implements ModelSource {
 
     @Override
     public List<ModelFolder> models() {
+        // Called once at startup: what a killed retrain or assembly left is reclaimed before anything is served.
+        removeLeftovers();
         ensureBuiltin();
         String version = currentVersion();
         Path folder = versionFolder(version);
@@ -69,10 +76,10 @@ class BuiltinEmotionModel implements ModelSource {
         try {
             long started = System.nanoTime();
             EmotionHead head = EmotionHead.fromBytes(resource(RESOURCE_DIR + EmotionModelFolder.HEAD_FILE));
-            EmotionModelFolder.assemble(target, head, dir -> {
-                Files.write(dir.resolve(EmotionModelFolder.METRICS_FILE), resource(RESOURCE_DIR + EmotionModelFolder.METRICS_FILE));
+            exclusive(() -> EmotionModelFolder.assemble(target, head, dir -> {
+                DurableFiles.write(dir.resolve(EmotionModelFolder.METRICS_FILE), resource(RESOURCE_DIR + EmotionModelFolder.METRICS_FILE));
                 return null;
-            });
+            }));
             LOG.infof("assembled the built-in emotion model %s in %s (%.1f s)", BUILTIN_VERSION, target, (System.nanoTime() - started) / 1e9);
             return target;
         } catch (IOException e) {
@@ -105,11 +112,83 @@ class BuiltinEmotionModel implements ModelSource {
         }
         try {
             Files.createDirectories(root);
-            Path tmp = Files.createTempFile(root, ".current-", ".tmp");
-            Files.writeString(tmp, version + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, root.resolve("current"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Path tmp = Files.createTempFile(root, CURRENT_TMP_PREFIX, ".tmp");
+            DurableFiles.write(tmp, (version + "\n").getBytes(StandardCharsets.UTF_8));
+            DurableFiles.replace(tmp, root.resolve("current"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Removes what a killed run left: temporary version folders ({@code .v2-…}), incomplete version folders that are
+     * not served, and half-written pointer and cache files. Never a complete version. Skipped (with a log line) while
+     * another process holds the folder's lock, as it may be writing one of them.
+     */
+    public synchronized void removeLeftovers() {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                LOG.infof("another process is writing emotion model versions in %s; leftovers are kept for now", root);
+                return;
+            }
+            try (lock) {
+                String current = currentVersion();
+                List<Path> removed = new ArrayList<>();
+                try (Stream<Path> list = Files.list(root)) {
+                    for (Path p : list.toList()) {
+                        String name = p.getFileName().toString();
+                        boolean leftover = Files.isDirectory(p)
+                                ? EmotionModelFolder.isTemporaryName(name) || (VERSION.matcher(name).matches()
+                                        && !name.equals(current) && !EmotionModelFolder.isComplete(p))
+                                : name.startsWith(CURRENT_TMP_PREFIX) && name.endsWith(".tmp");
+                        if (leftover) {
+                            EmotionModelFolder.deleteTree(p);
+                            removed.add(p);
+                        }
+                    }
+                }
+                removed.addAll(EmbeddingCache.removeLeftovers(cacheDir()));
+                if (!removed.isEmpty()) {
+                    DurableFiles.syncDirectory(root);
+                    LOG.infof("removed what an interrupted run left in %s: %s", root,
+                            removed.stream().map(p -> root.relativize(p).toString()).toList());
+                }
+            }
+        } catch (IOException e) {
+            // Leftovers waste disk space but harm nothing served: log and carry on.
+            LOG.warnf(e, "could not remove leftovers of interrupted runs in %s", root);
+        }
+    }
+
+    /** The folder's lock, or null while another process (or this one) holds it. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    /** The result of a step that writes version folders. */
+    @FunctionalInterface
+    interface Step<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code step} holding the folder's lock, so that a second process sharing the data folder does not take a
+     * folder this one is writing for a leftover. One step at a time in this process too.
+     */
+    synchronized <T> T exclusive(Step<T> step) throws IOException {
+        Files.createDirectories(root);
+        try (FileChannel channel = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+            return step.run();
         }
     }
 

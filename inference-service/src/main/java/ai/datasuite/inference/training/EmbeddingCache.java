@@ -1,24 +1,26 @@
 package ai.datasuite.inference.training;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.stream.Stream;
 
 /**
  * e5 embeddings of a list of texts, kept on disk under a key made of the encoder graph, the tokenizer and the texts,
  * so that a retrain embeds only texts it has not seen (the GoEmotions splits are embedded once per machine).
  */
 final class EmbeddingCache {
+
+    private static final String TMP_SUFFIX = ".tmp";
 
     private final Path dir;
 
@@ -37,8 +39,9 @@ final class EmbeddingCache {
         }
         float[][] emb = encoder.embed(encoder.tokenize(texts), 32, progress);
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, name, ".tmp");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        Path tmp = Files.createTempFile(dir, name, TMP_SUFFIX);
+        DurableFiles.write(tmp, stream -> {
+            DataOutputStream out = new DataOutputStream(stream);
             out.writeInt(emb.length);
             out.writeInt(E5Encoder.DIM);
             for (float[] row : emb) {
@@ -46,9 +49,27 @@ final class EmbeddingCache {
                     out.writeFloat(v);
                 }
             }
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            out.flush();
+        });
+        DurableFiles.replace(tmp, file);
         return emb;
+    }
+
+    /** Removes the temporary files of writes a crash cut off; returns what it removed. */
+    static List<Path> removeLeftovers(Path dir) throws IOException {
+        List<Path> removed = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return removed;
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path p : list.toList()) {
+                if (p.getFileName().toString().endsWith(TMP_SUFFIX) && Files.isRegularFile(p)) {
+                    Files.deleteIfExists(p);
+                    removed.add(p);
+                }
+            }
+        }
+        return removed;
     }
 
     private static float[][] read(Path file, int n) throws IOException {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,12 +23,15 @@ import ai.datasuite.inference.EmotionLabels;
 /**
  * Writes a version folder of the built-in emotion model in the Hugging Face ONNX export layout ({@code model.onnx},
  * {@code tokenizer.json}, {@code config.json}, plus {@code head.bin} and, once evaluated, {@code metrics.json}). A
- * folder is written under a temporary name and renamed into place, so a crash never leaves a half folder.
+ * folder is written under a temporary name ({@code .<version>-<random>}), forced to disk and renamed into place, so a
+ * crash never leaves a half folder under a version's name; what a crash leaves under the temporary name is removed at
+ * the next start ({@link BuiltinEmotionModel#removeLeftovers()}).
  */
 final class EmotionModelFolder {
 
     public static final String HEAD_FILE = "head.bin";
     public static final String METRICS_FILE = "metrics.json";
+    private static final Pattern TEMPORARY = Pattern.compile("\\.v[1-9][0-9]{0,8}-.+");
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private EmotionModelFolder() {
@@ -53,12 +57,15 @@ final class EmotionModelFolder {
         try {
             writeContents(tmp, head);
             Metrics metrics = finisher.finish(tmp);
+            // Every file is on disk already; the folder's entries too before it gets its real name.
+            DurableFiles.syncDirectory(tmp);
             if (Files.exists(target) && !isComplete(target)) {
                 // Left by a run that died before this class wrote it atomically; nothing in it is complete.
                 deleteTree(target);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                DurableFiles.syncDirectory(target.getParent());
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
                 if (!isComplete(target)) {
                     throw e;
@@ -71,15 +78,21 @@ final class EmotionModelFolder {
         }
     }
 
+    /** The temporary name of a folder being written for {@code version}: {@code .v2-1234567890}. */
+    static boolean isTemporaryName(String name) {
+        return TEMPORARY.matcher(name).matches();
+    }
+
     public static boolean isComplete(Path folder) {
         return Stream.of("model.onnx", "tokenizer.json", "config.json", HEAD_FILE).allMatch(f -> Files.isRegularFile(folder.resolve(f)));
     }
 
+    /** Each file forced to disk: the folder is renamed into place only once its contents are durable. */
     static void writeContents(Path dir, EmotionHead head) throws IOException {
-        Files.write(dir.resolve("model.onnx"), EmotionGraphBuilder.build(head));
-        Files.write(dir.resolve("tokenizer.json"), E5Encoder.tokenizerJson());
-        Files.write(dir.resolve(HEAD_FILE), head.toBytes());
-        JSON.writeValue(dir.resolve("config.json").toFile(), config());
+        DurableFiles.write(dir.resolve("model.onnx"), EmotionGraphBuilder.build(head));
+        DurableFiles.write(dir.resolve("tokenizer.json"), E5Encoder.tokenizerJson());
+        DurableFiles.write(dir.resolve(HEAD_FILE), head.toBytes());
+        DurableFiles.write(dir.resolve("config.json"), JSON.writeValueAsBytes(config()));
     }
 
     /** config.json as an HF text-classification export carries it. */
@@ -118,8 +131,8 @@ final class EmotionModelFolder {
             o.put("support", p.support());
         }
         Path tmp = dir.resolve(METRICS_FILE + ".tmp");
-        JSON.writeValue(tmp.toFile(), root);
-        Files.move(tmp, dir.resolve(METRICS_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        DurableFiles.write(tmp, JSON.writeValueAsBytes(root));
+        DurableFiles.replace(tmp, dir.resolve(METRICS_FILE));
     }
 
     /** metrics.json of {@code dir}, or null when absent. */

@@ -27,6 +27,9 @@ class EmotionTrainer {
             int trainRows, int extraRows, Duration took) {
     }
 
+    private record Assembled(String version, Path folder, Metrics metrics) {
+    }
+
     private final Path datasetDir;
     private final int maxTrainRows;
     private final int maxDevRows;
@@ -66,14 +69,20 @@ class EmotionTrainer {
             EmotionHead head = trainHead(train, extra, models.cacheDir(), threads, options, log);
             String current = models.currentVersion();
             Metrics currentMetrics = currentMetrics(models.versionFolder(current), dev, log);
-            String version = models.nextVersion();
-            Path folder = models.versionFolder(version);
-            log.accept("assembling " + version + " and evaluating it on " + dev.size() + " dev rows");
-            Metrics metrics = EmotionModelFolder.assemble(folder, head, dir -> {
-                Metrics m = evaluate(dir, dev, threads);
-                EmotionModelFolder.writeMetrics(dir, m);
-                return m;
+            // Under the folder's lock: another process's startup must not take our temporary folder for a leftover.
+            Assembled assembled = models.exclusive(() -> {
+                String next = models.nextVersion();
+                Path target = models.versionFolder(next);
+                log.accept("assembling " + next + " and evaluating it on " + dev.size() + " dev rows");
+                return new Assembled(next, target, EmotionModelFolder.assemble(target, head, dir -> {
+                    Metrics m = evaluate(dir, dev, threads);
+                    EmotionModelFolder.writeMetrics(dir, m);
+                    return m;
+                }));
             });
+            String version = assembled.version();
+            Path folder = assembled.folder();
+            Metrics metrics = assembled.metrics();
             log.accept(version + " dev " + metrics + "; current " + current + " dev " + currentMetrics);
             return new Result(version, folder, metrics, current, currentMetrics, train.size(), extra.size(),
                     Duration.ofNanos(System.nanoTime() - started));

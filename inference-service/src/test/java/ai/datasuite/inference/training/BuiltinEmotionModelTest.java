@@ -2,6 +2,7 @@ package ai.datasuite.inference.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.datasuite.inference.EmotionLabels;
+import ai.datasuite.inference.serving.HfTextClassificationModel;
 import ai.datasuite.inference.serving.ModelFolder;
 
 /** The built-in model assembled from the committed head: layout, quality on dev, padding invariance, graph vs Java. */
@@ -52,7 +54,8 @@ class BuiltinEmotionModelTest {
         }
         assertEquals(512, config.path("max_position_embeddings").asInt());
         try (var stream = Files.list(builtin.root())) {
-            assertEquals(List.of(), stream.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList(),
+            assertEquals(List.of(), stream.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".") && !n.equals(".lock"))
+                            .toList(),
                     "no temporary folder left behind");
         }
     }
@@ -112,6 +115,44 @@ class BuiltinEmotionModelTest {
                     assertEquals(java[c], graph[i][c], 1e-3, texts.get(i) + " label " + c);
                 }
             }
+        }
+    }
+
+    /**
+     * What a retrain killed mid-write leaves (a temporary version folder, an incomplete version folder, a half-written
+     * pointer and cache file) is gone after the next start; complete versions, the cache and the served model stay.
+     */
+    @Test
+    void leftoversOfAKilledRunAreRemovedAtStartAndTheServedModelStillLoads() throws Exception {
+        Path root = builtin.root();
+        Path temporary = Files.createDirectories(root.resolve(".v2-8164027364"));
+        Files.write(temporary.resolve("model.onnx"), new byte[1024]);
+        Path incomplete = Files.createDirectories(root.resolve("v3"));
+        Files.writeString(incomplete.resolve("config.json"), "{\"id2");
+        Path pointer = Files.writeString(root.resolve(".current-5531.tmp"), "v");
+        Path cacheTemp = Files.write(Files.createDirectories(builtin.cacheDir()).resolve("train7301.tmp"), new byte[8]);
+        Path cache = Files.write(builtin.cacheDir().resolve("train-0123456789abcdef.f32"), new byte[8]);
+        Path complete = root.resolve("v4");
+        Files.createDirectories(complete);
+        try (var files = Files.list(folder.folder())) {
+            for (Path f : files.toList()) {
+                Files.copy(f, complete.resolve(f.getFileName()));
+            }
+        }
+        try {
+            List<ModelFolder> started = new BuiltinEmotionModel(root).models(); // what a start runs
+            for (Path gone : List.of(temporary, incomplete, pointer, cacheTemp)) {
+                assertFalse(Files.exists(gone), gone + " is left over");
+            }
+            assertTrue(Files.exists(cache), "the cache is kept");
+            assertTrue(EmotionModelFolder.isComplete(complete), "a complete version is kept");
+            assertEquals(folder, started.get(0));
+            try (HfTextClassificationModel served = HfTextClassificationModel.load(started.get(0),
+                    new HfTextClassificationModel.SessionSettings(1, 1))) {
+                assertEquals(EmotionLabels.ALL, served.labels());
+            }
+        } finally {
+            EmotionModelFolder.deleteTree(complete);
         }
     }
 
