@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.tika.mime.MediaType;
+import org.jboss.logging.Logger;
 
 /**
  * Lists a ZIP archive and extracts the text of its entries, recursing into nested zips.
@@ -37,6 +38,8 @@ final class ArchiveInspector {
     private static final int MAX_LISTED_NAME = 1000;
     private static final int EOCD_SIGNATURE = 0x06054b50;
     private static final int EOCD_SIZE = 22;
+
+    private static final Logger LOG = Logger.getLogger(ArchiveInspector.class);
 
     private final AnalysisLimits limits;
     private final MediaTypeResolver resolver;
@@ -186,12 +189,15 @@ final class ArchiveInspector {
                 throw e.error;
             } catch (IOException e) {
                 if (depth == 0) {
+                    LOG.infof("a ZIP archive could not be read: %s", e);
                     throw new AnalysisException(AnalysisException.Kind.MALFORMED,
-                            "the ZIP archive could not be read (" + e.getMessage()
-                                    + "); check that it is not damaged, truncated or encrypted", e);
+                            "the ZIP archive could not be read; check that it is not damaged, truncated or encrypted",
+                            e);
                 }
+                // The reader's message (class names, temporary paths) goes to the log, not to the uploader.
+                LOG.infof("a nested archive could not be read completely: %s", e);
                 notes.add("Nested archive " + prefix.substring(0, prefix.length() - 1)
-                        + " could not be read completely: " + e.getMessage());
+                        + " could not be read completely (damaged, truncated or encrypted?).");
             }
         }
 

@@ -33,7 +33,7 @@ public class ContentAnalyzer {
         TikaConfig tika = TikaConfig.getDefaultConfig();
         this.supported = new SupportedTypes(tika.getMediaTypeRegistry());
         this.resolver = new MediaTypeResolver(tika.getDetector(), tika.getMimeRepository(), supported);
-        this.extractor = new TextExtractor(new AutoDetectParser(tika), tika.getEncodingDetector());
+        this.extractor = new TextExtractor(new AutoDetectParser(tika), tika.getEncodingDetector(), limits);
         this.archives = new ArchiveInspector(limits, resolver, supported, extractor);
     }
 
@@ -60,7 +60,7 @@ public class ContentAnalyzer {
             notes.add("The name " + MediaTypeResolver.baseName(originalName) + " suggests " + type.nameMediaType()
                     + " but the content is " + type.mediaType() + "; the file is handled as " + type.mediaType() + ".");
         }
-        TextSink sink = new TextSink(textOut, limits.maxTextChars());
+        TextSink sink = new TextSink(textOut, limits.maxTextChars(), limits.parsing().timeout());
         Map<String, Object> details = switch (handling) {
             case IMAGE -> image(file, type.mediaType());
             case AUDIO -> audio(file, type.mediaType());
@@ -74,10 +74,15 @@ public class ContentAnalyzer {
             String line = Facts.line(originalName, type.mediaType().toString(), details, limits.maxFactChars()) + "\n";
             sink.append(line.toCharArray(), 0, line.length());
         }
-        if (handling == SupportedTypes.Handling.DOCUMENT && !sink.hasText() && type.mediaType().equals(SupportedTypes.PDF)) {
+        if (sink.timedOut()) {
+            // The file itself is fine: it is stored, with the text found in time (an answer in time beats all text).
+            notes.add("Text extraction stopped after " + limits.parsing().timeout().toSeconds()
+                    + " s (ingest.tika.parse-timeout); the text is incomplete.");
+        } else if (handling == SupportedTypes.Handling.DOCUMENT && !sink.hasText()
+                && type.mediaType().equals(SupportedTypes.PDF)) {
             notes.add("The PDF has no text layer (scanned pages?); no OCR is done, so no text was extracted.");
         }
-        if (sink.isTruncated()) {
+        if (sink.isTruncated() && !sink.timedOut()) {
             notes.add("Text was cut at " + limits.maxTextChars() + " characters.");
         }
         try {
@@ -85,6 +90,7 @@ public class ContentAnalyzer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write extracted text", e);
         }
+        DetailsBound.Bounded bounded = DetailsBound.apply(details, notes, limits.details());
         return new Analysis(
                 type.mediaType().toString(),
                 type.nameMediaType() == null ? null : type.nameMediaType().toString(),
@@ -93,8 +99,8 @@ public class ContentAnalyzer {
                 sink.written(),
                 sink.isTruncated(),
                 sink.hasText(),
-                details,
-                notes);
+                bounded.details(),
+                bounded.notes());
     }
 
     /**
@@ -111,6 +117,11 @@ public class ContentAnalyzer {
         public String mediaType() {
             return resolution.mediaType().toString();
         }
+    }
+
+    /** The gate every Tika parse passes (slots, waiting, time). */
+    ParseGate parseGate() {
+        return extractor.gate();
     }
 
     private MediaTypeResolver.Resolution resolve(Path file, String originalName) throws AnalysisException {
@@ -148,7 +159,7 @@ public class ContentAnalyzer {
         }
         if (type.equals(SupportedTypes.PDB)) {
             // Second streaming pass: the facts need every ATOM record, even past the text limit.
-            details.putAll(PdbRecords.summarize(file));
+            details.putAll(PdbRecords.summarize(file, limits.details()));
         }
         return details;
     }

@@ -14,6 +14,9 @@ final class DocumentFacts {
     static Map<String, Object> of(MediaType type, TextExtractor.ParsedDocument parsed) {
         Metadata md = parsed.metadata();
         Map<String, Object> facts = new LinkedHashMap<>();
+        if (!parsed.complete()) {
+            return facts; // the parse ran out of time: its counts are unknown
+        }
         if (type.equals(SupportedTypes.XLSX)) {
             facts.put("sheet_count", parsed.sections()); // one page section per sheet
         } else if (type.equals(SupportedTypes.PPTX)) {

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,9 +71,18 @@ final class PdbRecords {
         }
     }
 
-    /** Reads the whole file once, line by line, and returns the header facts. */
+    /** Reads the whole file once, line by line, and returns the header facts, within the default bounds. */
     static Map<String, Object> summarize(Path file) {
-        Summary summary = new Summary();
+        return summarize(file, AnalysisLimits.Details.defaults());
+    }
+
+    /**
+     * Reads the whole file once, line by line, and returns the header facts. What is kept while reading is bounded
+     * (title and experiment text, chains, distinct residues), whatever the file's size; a cut sets
+     * {@code truncated: true}.
+     */
+    static Map<String, Object> summarize(Path file, AnalysisLimits.Details limits) {
+        Summary summary = new Summary(limits);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             String line;
             while ((line = readLine(in)) != null) {
@@ -115,19 +123,30 @@ final class PdbRecords {
         return sb.toString();
     }
 
-    /** Accumulates facts from records in file order. */
+    /** Accumulates facts from records in file order, keeping at most what the limits allow. */
     static final class Summary {
+        private final AnalysisLimits.Details limits;
         private String idCode;
         private String classification;
         private String depositionDate;
-        private final List<String> title = new ArrayList<>();
-        private final List<String> experiment = new ArrayList<>();
+        private final StringBuilder title = new StringBuilder();
+        private final StringBuilder experiment = new StringBuilder();
         private Double resolution;
         private final Set<String> chains = new TreeSet<>();
         private final Set<String> residues = new HashSet<>();
         private long atoms;
         private long hetatms;
         private int models;
+        private boolean truncated;
+
+        Summary(AnalysisLimits.Details limits) {
+            this.limits = limits;
+        }
+
+        /** Characters and items held right now: bounded by the limits, not by the file. */
+        long retained() {
+            return title.length() + experiment.length() + chains.size() + residues.size();
+        }
 
         void accept(String line) {
             switch (recordName(line)) {
@@ -136,8 +155,8 @@ final class PdbRecords {
                     depositionDate = emptyToNull(column(line, 51, 59));
                     idCode = emptyToNull(column(line, 63, 66));
                 }
-                case "TITLE" -> title.add(column(line, 11, 80));
-                case "EXPDTA" -> experiment.add(column(line, 11, 79));
+                case "TITLE" -> continued(title, column(line, 11, 80));
+                case "EXPDTA" -> continued(experiment, column(line, 11, 79));
                 case "REMARK" -> {
                     if (resolution == null && column(line, 8, 10).equals("2")) {
                         Matcher m = RESOLUTION.matcher(line);
@@ -151,7 +170,12 @@ final class PdbRecords {
                     atoms++;
                     atom(line);
                     // Residue: chain (22), resSeq (23-26), iCode (27).
-                    residues.add(column(line, 22, 22) + '|' + column(line, 23, 26) + '|' + column(line, 27, 27));
+                    String residue = column(line, 22, 22) + '|' + column(line, 23, 26) + '|' + column(line, 27, 27);
+                    if (residues.size() < limits.maxPdbResidues()) {
+                        residues.add(residue);
+                    } else if (!residues.contains(residue)) {
+                        truncated = true; // the count is now a lower bound
+                    }
                 }
                 case "HETATM" -> {
                     hetatms++;
@@ -164,9 +188,25 @@ final class PdbRecords {
 
         private void atom(String line) {
             String chain = column(line, 22, 22);
-            if (!chain.isEmpty()) {
-                chains.add(chain);
+            if (!chain.isEmpty() && !chains.contains(chain)) {
+                if (chains.size() < limits.maxItems()) {
+                    chains.add(chain);
+                } else {
+                    truncated = true;
+                }
             }
+        }
+
+        /** A continuation line carries on the text; once past the value limit the rest is dropped. */
+        private void continued(StringBuilder text, String part) {
+            if (text.length() > limits.maxValueChars()) {
+                truncated = true;
+                return;
+            }
+            if (!text.isEmpty()) {
+                text.append(' ');
+            }
+            text.append(part);
         }
 
         Map<String, Object> facts() {
@@ -176,6 +216,9 @@ final class PdbRecords {
             putIfPresent(facts, "deposition_date", depositionDate);
             putIfPresent(facts, "title", joinContinued(title));
             putIfPresent(facts, "experiment", joinContinued(experiment));
+            if (truncated) {
+                facts.put(DetailsBound.TRUNCATED, true);
+            }
             putIfPresent(facts, "resolution", resolution);
             facts.put("chains", List.copyOf(chains));
             facts.put("atom_count", atoms + hetatms);
@@ -189,8 +232,12 @@ final class PdbRecords {
         }
 
         /** Continuation lines carry on the text; a line's words may be split only at blanks. */
-        private static String joinContinued(List<String> parts) {
-            String joined = String.join(" ", parts).replaceAll("\\s+", " ").trim();
+        private String joinContinued(StringBuilder parts) {
+            String joined = parts.toString().replaceAll("\\s+", " ").trim();
+            if (joined.length() > limits.maxValueChars()) {
+                truncated = true;
+                joined = joined.substring(0, limits.maxValueChars() - 1) + "…";
+            }
             return joined.isEmpty() ? null : joined;
         }
 

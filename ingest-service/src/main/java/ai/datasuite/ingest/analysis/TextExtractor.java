@@ -34,6 +34,10 @@ import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
+import org.jboss.logging.Logger;
+
+import ai.datasuite.problem.ProblemException;
+
 /** Streams a file's text into a {@link TextSink}: copied for plain text, parsed by Tika otherwise. */
 final class TextExtractor {
 
@@ -41,16 +45,33 @@ final class TextExtractor {
     record CopiedText(Charset charset, long lines) {
     }
 
-    /** What a Tika parse left behind: its metadata and how many page/sheet sections it emitted. */
+    /**
+     * What a Tika parse left behind: its metadata and how many page/sheet sections it emitted; after a timeout no
+     * metadata and sections -1 (the parse may still be running, its own objects are not read).
+     */
     record ParsedDocument(Metadata metadata, int sections) {
+
+        boolean complete() {
+            return sections >= 0;
+        }
     }
+
+    private static final Logger LOG = Logger.getLogger(TextExtractor.class);
 
     private final Parser parser;
     private final EncodingDetector encodingDetector;
+    private final AnalysisLimits limits;
+    private final ParseGate gate;
 
-    TextExtractor(Parser parser, EncodingDetector encodingDetector) {
+    TextExtractor(Parser parser, EncodingDetector encodingDetector, AnalysisLimits limits) {
         this.parser = parser;
         this.encodingDetector = encodingDetector;
+        this.limits = limits;
+        this.gate = new ParseGate(limits.parsing());
+    }
+
+    ParseGate gate() {
+        return gate;
     }
 
     /** Copies characters as they are, after charset detection; never holds more than a buffer. */
@@ -120,37 +141,67 @@ final class TextExtractor {
     }
 
     /**
-     * Parses with Tika and writes the body text to the sink. Failures other than hitting the text
-     * limit become {@link AnalysisException.Kind#MALFORMED}.
+     * Parses with Tika and writes the body text to the sink, within the sink's parse time. A zip-based document is
+     * first held to the archive limits ({@link ContainerCheck}). Failures other than hitting the text limit become
+     * {@link AnalysisException.Kind#MALFORMED}; running out of time ends with the text so far and the sink marked
+     * {@link TextSink#timedOut()}.
      */
     ParsedDocument parse(Path file, String displayType, TextSink sink) throws AnalysisException {
+        ContainerCheck.check(file, displayType, limits);
         Metadata metadata = new Metadata();
         SectionCounter sections = new SectionCounter(new ToTextContentHandler(sink));
-        parse(file, new BodyContentHandler(sections), metadata, displayType, sink);
+        if (!parse(file, new BodyContentHandler(sections), metadata, displayType, sink, sink.remainingNanos())) {
+            return new ParsedDocument(new Metadata(), -1);
+        }
         return new ParsedDocument(metadata, sections.count);
     }
 
-    /** Parses only for metadata (images, audio): the text events are dropped. */
+    /** Parses only for metadata (images, audio): the text events are dropped; after a timeout, no metadata. */
     Metadata metadataOnly(Path file, String displayType) throws AnalysisException {
         Metadata metadata = new Metadata();
-        parse(file, new DefaultHandler(), metadata, displayType, null);
+        if (!parse(file, new DefaultHandler(), metadata, displayType, null, limits.parsing().timeout().toNanos())) {
+            return new Metadata();
+        }
         return metadata;
     }
 
-    private void parse(Path file, ContentHandler handler, Metadata metadata, String displayType, TextSink sink)
-            throws AnalysisException {
-        // No name goes in: the stored file's name means nothing, and the content picks the parser.
-        try (TikaInputStream in = TikaInputStream.get(file)) {
-            parser.parse(in, handler, metadata, context());
-        } catch (IOException | SAXException | TikaException | RuntimeException e) {
+    /** True when the parse ended (well, or at the text limit); false when it ran out of time. */
+    private boolean parse(Path file, ContentHandler handler, Metadata metadata, String displayType, TextSink sink,
+                          long timeoutNanos) throws AnalysisException {
+        if (timeoutNanos <= 0) {
+            if (sink != null) {
+                sink.timeOut();
+            }
+            return false;
+        }
+        ParseGate.Outcome outcome;
+        try {
+            // No name goes in: the stored file's name means nothing, and the content picks the parser.
+            outcome = gate.run(() -> {
+                try (TikaInputStream in = TikaInputStream.get(file)) {
+                    parser.parse(in, handler, metadata, context());
+                }
+            }, timeoutNanos);
+        } catch (ProblemException e) {
+            throw e; // no parse slot: the caller's answer, not the file's fault
+        } catch (InterruptedException e) {
+            throw new IllegalStateException("interrupted while extracting text", e);
+        } catch (Exception e) {
             if (sink != null && sink.outputFailure() != null) {
                 throw new UncheckedIOException("cannot write extracted text", sink.outputFailure());
             }
             if (sink != null && sink.isTruncated()) {
-                return; // we stopped the parser ourselves at the text limit
+                return !sink.timedOut(); // we stopped the parser ourselves at the text limit
             }
             throw malformed(displayType, e);
         }
+        if (outcome == ParseGate.Outcome.TIMED_OUT) {
+            if (sink != null) {
+                sink.timeOut();
+            }
+            return false;
+        }
+        return true;
     }
 
     private static ParseContext context() {
@@ -173,6 +224,7 @@ final class TextExtractor {
         return context;
     }
 
+    /** The uploader's words only: the parser's message (class names, temp paths) goes to the log. */
     private static AnalysisException malformed(String displayType, Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getClass().getSimpleName().equals("EncryptedDocumentException")) {
@@ -180,10 +232,10 @@ final class TextExtractor {
                         "the " + displayType + " file is password-protected or encrypted; upload an unprotected copy", e);
             }
         }
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        LOG.infof("a %s file could not be parsed: %s", displayType, e);
+        LOG.debug("parse failure", e);
         return new AnalysisException(AnalysisException.Kind.MALFORMED,
-                "the " + displayType + " file could not be read (" + reason + "); check that it is not damaged or truncated",
-                e);
+                "the " + displayType + " file could not be read; check that it is not damaged or truncated", e);
     }
 
     private static final class SkipEmbedded implements EmbeddedDocumentExtractor {

@@ -3,11 +3,14 @@ package ai.datasuite.ingest.analysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.Duration;
 
 /**
  * Writer in front of the caller's text output that stops at the character limit and remembers
  * how much was written. Parsers are stopped by an exception once the limit is hit, so a huge
- * document is not parsed to the end just to throw its text away.
+ * document is not parsed to the end just to throw its text away. It also carries the upload's
+ * parse deadline: once {@link #timeOut()} is called no more text gets through, so a parse still
+ * running on its own thread can no longer touch the output (hence the synchronized methods).
  */
 final class TextSink extends Writer {
 
@@ -24,10 +27,33 @@ final class TextSink extends Writer {
     private boolean truncated;
     private boolean hasText;
     private IOException outputFailure;
+    private final long deadline;
+    private boolean timedOut;
 
     TextSink(Writer out, long limit) {
+        this(out, limit, Duration.ofDays(1));
+    }
+
+    /** @param parseTime how long all parsing for this output may take, from now */
+    TextSink(Writer out, long limit, Duration parseTime) {
         this.out = out == null ? Writer.nullWriter() : out;
         this.limit = limit;
+        this.deadline = System.nanoTime() + Math.min(parseTime.toNanos(), Long.MAX_VALUE / 4);
+    }
+
+    /** Nanoseconds of parse time left (zero or less: none). */
+    long remainingNanos() {
+        return deadline - System.nanoTime();
+    }
+
+    /** The parse time is up: nothing more is written, and the text counts as truncated. */
+    synchronized void timeOut() {
+        timedOut = true;
+        truncated = true;
+    }
+
+    synchronized boolean timedOut() {
+        return timedOut;
     }
 
     @Override
@@ -38,7 +64,7 @@ final class TextSink extends Writer {
     }
 
     /** Writes what fits; returns false (and marks truncation) when some characters did not fit. */
-    boolean append(char[] cbuf, int off, int len) {
+    synchronized boolean append(char[] cbuf, int off, int len) {
         if (len == 0) {
             return true;
         }
@@ -65,7 +91,7 @@ final class TextSink extends Writer {
     }
 
     /** Writes a line that labels the text after it (archive entry names); it does not count as text. */
-    boolean header(String line) {
+    synchronized boolean header(String line) {
         boolean before = hasText;
         char[] chars = (line + "\n").toCharArray();
         boolean ok = append(chars, 0, chars.length);
@@ -84,34 +110,34 @@ final class TextSink extends Writer {
         }
     }
 
-    IOException outputFailure() {
+    synchronized IOException outputFailure() {
         return outputFailure;
     }
 
-    boolean isFull() {
+    synchronized boolean isFull() {
         return truncated || written >= limit;
     }
 
-    boolean isTruncated() {
+    synchronized boolean isTruncated() {
         return truncated;
     }
 
-    long written() {
+    synchronized long written() {
         return written;
     }
 
-    boolean hasText() {
+    synchronized boolean hasText() {
         return hasText;
     }
 
     @Override
-    public void flush() throws IOException {
+    public synchronized void flush() throws IOException {
         out.flush();
     }
 
     /** Does not close the caller's writer: it owns it. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         out.flush();
     }
 }

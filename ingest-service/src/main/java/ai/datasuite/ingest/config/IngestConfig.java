@@ -27,6 +27,10 @@ public interface IngestConfig {
 
     Archive archive();
 
+    Details details();
+
+    Tika tika();
+
     Reconciler reconciler();
 
     interface Storage {
@@ -77,6 +81,47 @@ public interface IngestConfig {
         /** Deepest nesting of archives within archives. */
         @WithDefault("3")
         int maxNestingDepth();
+    }
+
+    /** Bounds on what a file's {@code details} may hold, whatever analyzer filled them (the rest is left out). */
+    interface Details {
+        /** A string in the details (a title, an archive entry's name, a note) is cut after this many characters. */
+        @WithDefault("1000")
+        int maxValueChars();
+
+        /** A list or map in the details (archive entries, chains, notes) keeps at most this many items. */
+        @WithDefault("1000")
+        int maxItems();
+
+        /** All of one file's details together, counted as characters of JSON; what does not fit is left out. */
+        @WithDefault("131072")
+        int maxTotalChars();
+
+        /** Distinct residues a PDB file's {@code residue_count} tracks; past this the count is a lower bound. */
+        @WithDefault("200000")
+        int maxPdbResidues();
+    }
+
+    /** Bounds on in-process text extraction with Apache Tika (office documents, PDF, HTML, RTF, media facts). */
+    interface Tika {
+        /** Parses running at once; a parse that timed out keeps its slot until it has really ended. */
+        @WithDefault("2")
+        int maxConcurrentParses();
+
+        /** Longest an upload waits for a parse slot; then it is refused with 503 {@code analysis-busy}. */
+        @WithDefault("10s")
+        Duration maxWait();
+
+        /** Longest all parsing of one upload may take; the file is stored with the text found so far. */
+        @WithDefault("60s")
+        Duration parseTimeout();
+
+        /**
+         * Largest inflated part of a zip-based document (docx, xlsx, pptx...): Tika holds some parts whole in memory
+         * (an XLSX's shared strings take about twice their size), so a larger part is refused with 413.
+         */
+        @WithDefault("100M")
+        MemorySize maxPartSize();
     }
 
     interface Reconciler {
