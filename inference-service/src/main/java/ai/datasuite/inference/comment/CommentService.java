@@ -73,8 +73,8 @@ public class CommentService {
             } catch (ProblemException e) {
                 notice = deferred(e.detail());
             } catch (RuntimeException e) {
-                LOG.warnf("synchronous prediction with model '%s' failed, comment stored pending: %s", config.modelId(), e);
-                notice = deferred(e.getMessage());
+                LOG.warnf(e, "synchronous prediction with model '%s' failed, comment stored pending", config.modelId());
+                notice = deferred("an internal error; the service log has the details");
             }
         }
         RemoteComment stored = metadata.create(new NewRemoteComment(author, comment.comment(), prediction));

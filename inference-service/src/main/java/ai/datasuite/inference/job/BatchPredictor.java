@@ -147,6 +147,7 @@ class BatchPredictor {
                     if (modelUnavailable(single)) {
                         throw (ProblemException) single;
                     }
+                    LOG.warnf(single, "worker %s: comment %d could not be predicted", worker, comment.num());
                     failures.add(new Results.Failed(comment.num(), truncate(describe(single))));
                 }
             }
@@ -173,7 +174,8 @@ class BatchPredictor {
         if (e instanceof ProblemException p) {
             return p.status() + " " + p.detail();
         }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        // Stored as the comment's last_error, which its author reads: no exception text (the log above has it).
+        return "the model failed to predict this text (internal error; the inference-service log has the details)";
     }
 
     private static String truncate(String error) {

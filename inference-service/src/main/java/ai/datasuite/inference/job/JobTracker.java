@@ -188,8 +188,10 @@ public class JobTracker {
             LOG.warnf("%s job %s failed: %s", job.kind, job.id, e.detail());
             finish(job, FAILED, e.detail());
         } catch (RuntimeException e) {
+            // The exception's text may name server paths or internals: the log has it, the job says what happened.
             LOG.errorf(e, "%s job %s failed", job.kind, job.id);
-            finish(job, FAILED, "unexpected failure: " + e);
+            finish(job, FAILED, "the " + job.kind + " job failed unexpectedly and stopped; the service log has the"
+                    + " details under job " + job.id);
         }
     }
 

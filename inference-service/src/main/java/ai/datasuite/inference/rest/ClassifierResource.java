@@ -45,8 +45,7 @@ public class ClassifierResource {
     public static final String PATH = "/api/v1/classifiers";
 
     private static final String MODEL_EXAMPLE = """
-            {"id": "emotion", "version": "v1", "source": "BuiltinEmotionModel", "path": "/data/models/emotion/v1",
-             "state": "loaded", "loaded": true,
+            {"id": "emotion", "version": "v1", "source": "BuiltinEmotionModel", "state": "loaded", "loaded": true,
              "labels": ["anger", "disgust", "fear", "joy", "neutral", "sadness", "surprise"],
              "input_names": ["input_ids", "attention_mask"], "output_name": "logits", "max_length": 512,
              "memory": {"model_file_bytes": 328495616, "memory_bytes": 412106752, "process_rss_bytes": 905211904},
@@ -65,8 +64,8 @@ public class ClassifierResource {
              "detail": "No model 'sentiment'; GET /api/v1/classifiers lists the models"}""";
     private static final String LOAD_FAILED_EXAMPLE = """
             {"type": "urn:ai-data-suite:problem:model-load-failed", "title": "Model could not be loaded",
-             "status": 500, "detail": "Model 'mine' could not be loaded from /models/mine: Model folder /models/mine\
-             has no tokenizer.json"}""";
+             "status": 500, "detail": "Model 'mine' version 1 could not be loaded: the model folder has no tokenizer.json",
+             "model": "mine"}""";
 
     static final String RETRAIN_EXAMPLE = """
             {"id": "5b0d7c1e-2f4a-4c11-9b8e-0a6c3d2e1f00", "kind": "retrain", "trigger": "manual",
@@ -197,7 +196,7 @@ public class ClassifierResource {
                     value = "{\"type\": \"urn:ai-data-suite:problem:conflict\", \"title\": \"Conflict\", \"status\": 409, \"detail\": \"model 'emotion' is served from config, not from the built-in model; retraining would replace it. Remove inference.serving.models.emotion.path to retrain\"}")))
     @APIResponse(responseCode = "503", description = "The GoEmotions training data is not where the configuration says",
             content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "training-data-missing",
-                    value = "{\"type\": \"urn:ai-data-suite:problem:training-data-missing\", \"title\": \"Training data missing\", \"status\": 503, \"detail\": \"GoEmotions train.tsv and dev.tsv are not in /deployments/datasets/goemotions; set INFERENCE_TRAINING_GOEMOTIONS_DIR (inference.training.goemotions-dir) to their folder\"}")))
+                    value = "{\"type\": \"urn:ai-data-suite:problem:training-data-missing\", \"title\": \"Training data missing\", \"status\": 503, \"detail\": \"GoEmotions train.tsv and dev.tsv are not in the folder inference.training.goemotions-dir names; set INFERENCE_TRAINING_GOEMOTIONS_DIR to their folder\"}")))
     public Response retrain(@Parameter(description = "Model id", example = "emotion") @PathParam("id") String id,
                             @Parameter(description = "promote even when worse on dev", example = "false")
                             @QueryParam("force") @DefaultValue("false") String force) {

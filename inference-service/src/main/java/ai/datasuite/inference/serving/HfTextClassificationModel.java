@@ -86,23 +86,33 @@ public final class HfTextClassificationModel implements AutoCloseable {
     public static Descriptor describe(Path dir) throws IOException {
         for (String name : List.of(MODEL_FILE, TOKENIZER_FILE, CONFIG_FILE)) {
             if (!Files.isRegularFile(dir.resolve(name))) {
-                throw new IOException("Model folder " + dir + " has no " + name);
+                throw new ModelFormatException("the model folder has no " + name);
             }
         }
-        JsonNode config = JSON.readTree(dir.resolve(CONFIG_FILE).toFile());
+        JsonNode config = readJson(dir, CONFIG_FILE);
         JsonNode tokenizerConfig = Files.isRegularFile(dir.resolve(TOKENIZER_CONFIG_FILE))
-                ? JSON.readTree(dir.resolve(TOKENIZER_CONFIG_FILE).toFile()) : null;
+                ? readJson(dir, TOKENIZER_CONFIG_FILE) : null;
         List<String> labels = labels(config);
         long padId = config.path("pad_token_id").canConvertToLong() ? config.path("pad_token_id").asLong() : 0L;
         return new Descriptor(labels, maxLength(config, tokenizerConfig), padId,
                 Files.size(dir.resolve(MODEL_FILE)));
     }
 
+    /** A JSON file of the folder; malformed JSON is a format problem (Jackson's message would name the file's path). */
+    private static JsonNode readJson(Path dir, String name) throws IOException {
+        try {
+            return JSON.readTree(dir.resolve(name).toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw new ModelFormatException(name + " is not valid JSON" + where);
+        }
+    }
+
     /** {@code id2label} ordered by index; the indices must be 0..n-1. */
     static List<String> labels(JsonNode config) throws IOException {
         JsonNode id2label = config.path("id2label");
         if (!id2label.isObject() || id2label.isEmpty()) {
-            throw new IOException("config.json has no id2label");
+            throw new ModelFormatException("config.json has no id2label");
         }
         TreeMap<Integer, String> byIndex = new TreeMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = id2label.fields();
@@ -111,11 +121,11 @@ public final class HfTextClassificationModel implements AutoCloseable {
             try {
                 byIndex.put(Integer.parseInt(field.getKey().trim()), field.getValue().asText());
             } catch (NumberFormatException e) {
-                throw new IOException("config.json id2label key '" + field.getKey() + "' is not an index");
+                throw new ModelFormatException("config.json id2label key '" + field.getKey() + "' is not an index");
             }
         }
         if (byIndex.firstKey() != 0 || byIndex.lastKey() != byIndex.size() - 1) {
-            throw new IOException("config.json id2label indices are not 0.." + (byIndex.size() - 1));
+            throw new ModelFormatException("config.json id2label indices are not 0.." + (byIndex.size() - 1));
         }
         return List.copyOf(byIndex.values());
     }
@@ -168,11 +178,11 @@ public final class HfTextClassificationModel implements AutoCloseable {
             }
             List<String> inputs = new ArrayList<>(session.getInputNames());
             if (!inputs.contains(INPUT_IDS)) {
-                throw new IOException("model.onnx has no input_ids input (inputs: " + inputs + ")");
+                throw new ModelFormatException("model.onnx has no input_ids input (inputs: " + inputs + ")");
             }
             for (String input : inputs) {
                 if (!KNOWN_INPUTS.contains(input)) {
-                    throw new IOException("model.onnx input '" + input + "' is not one of " + KNOWN_INPUTS);
+                    throw new ModelFormatException("model.onnx input '" + input + "' is not one of " + KNOWN_INPUTS);
                 }
             }
             Set<String> outputs = new LinkedHashSet<>(session.getOutputNames());
@@ -199,7 +209,7 @@ public final class HfTextClassificationModel implements AutoCloseable {
             long[] shape = tensor.getShape();
             long last = shape.length == 0 ? -1 : shape[shape.length - 1];
             if (shape.length != 2 || (last > 0 && last != labelCount)) {
-                throw new IOException("model.onnx output '" + name + "' has shape " + java.util.Arrays.toString(shape)
+                throw new ModelFormatException("model.onnx output '" + name + "' has shape " + java.util.Arrays.toString(shape)
                         + "; expected [batch, " + labelCount + "] for the labels in config.json");
             }
         }

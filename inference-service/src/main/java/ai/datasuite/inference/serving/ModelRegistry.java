@@ -110,8 +110,8 @@ public class ModelRegistry {
                 entry.error = null;
             } catch (IOException | RuntimeException e) {
                 entry.descriptor = null;
-                entry.error = e.getMessage();
-                LOG.errorf("Model %s (%s) cannot be served: %s", folder.id(), folder.folder(), e.getMessage());
+                entry.error = reason(e);
+                LOG.errorf(e, "Model %s (%s) cannot be served", folder.id(), folder.folder());
             }
         }
         LOG.infof("Registered model %s version %s from %s (%s)", folder.id(), folder.version(), source,
@@ -218,7 +218,7 @@ public class ModelRegistry {
         } catch (RuntimeException e) {
             synchronized (entry) {
                 entry.loading = null;
-                entry.error = e.getMessage();
+                entry.error = e instanceof ProblemException problem ? problem.detail() : reason(e);
             }
             future.completeExceptionally(e);
             throw e;
@@ -236,8 +236,8 @@ public class ModelRegistry {
         } catch (Exception e) {
             LOG.errorf(e, "Loading model %s from %s failed", folder.id(), folder.folder());
             throw new ProblemException(500, "model-load-failed", "Model could not be loaded",
-                    "Model '" + folder.id() + "' could not be loaded from " + folder.folder() + ": " + e.getMessage(),
-                    null);
+                    "Model '" + folder.id() + "' version " + folder.version() + " could not be loaded: " + reason(e),
+                    Map.of("model", folder.id()));
         }
         PredictionBatcher batcher = new PredictionBatcher(folder.id() + "-" + folder.version(), model::logits,
                 config.batching().maxBatchSize(), config.batching().maxWait());
@@ -245,6 +245,20 @@ public class ModelRegistry {
         LOG.infof("Loaded model %s version %s: inputs %s, max length %d, RSS +%d bytes", folder.id(),
                 folder.version(), model.inputNames(), model.maxLength(), memory);
         return new ServedModel(model, batcher, memory);
+    }
+
+    /**
+     * Why a model cannot be served, for API answers and readiness: a format problem as the folder check says it (file
+     * names, no paths); anything else (ONNX Runtime, tokenizer, I/O) only in general terms, its text goes to the log.
+     */
+    static String reason(Exception e) {
+        if (e instanceof ModelFormatException format) {
+            return format.getMessage();
+        }
+        if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.AccessDeniedException) {
+            return "its files cannot be read (missing or not readable by the service)";
+        }
+        return "its files are not a usable ONNX text-classification model (the service log has the details)";
     }
 
     /** Stops serving {@code id}: waits for its running predictions, closes session and tokenizer, measures. */

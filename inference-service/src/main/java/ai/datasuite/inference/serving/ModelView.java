@@ -7,10 +7,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A registered model. {@code input_names} and {@code output_name} come from the ONNX session, so they are known once
- * the model has been loaded; {@code state} is one of {@code loaded}, {@code loading}, {@code unloaded}, {@code failed}.
+ * the model has been loaded; {@code state} is one of {@code loaded}, {@code loading}, {@code unloaded}, {@code failed},
+ * and {@code error} says in the user's terms why it failed. Where the model lies on the server is not shown (the log
+ * says it).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ModelView(String id, String version, String source, String path, String state, boolean loaded,
+public record ModelView(String id, String version, String source, String state, boolean loaded,
                         List<String> labels, List<String> inputNames, String outputName, Integer maxLength,
                         MemoryView memory, BatchingView batching, Instant loadedAt, String error) {
 

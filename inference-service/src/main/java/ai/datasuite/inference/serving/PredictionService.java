@@ -106,7 +106,8 @@ public class PredictionService implements TextClassifier {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while predicting", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Prediction failed: " + e.getCause().getMessage(), e.getCause());
+            // ONNX Runtime's text is for the log (the caller's handler logs the cause), not for answers.
+            throw new IllegalStateException("the model failed to predict", e.getCause());
         }
     }
 }

@@ -101,7 +101,7 @@ final class RegisteredModel {
             PredictionBatcher.Stats stats = current.batcher.stats();
             batching = new ModelView.BatchingView(stats.runs(), stats.texts(), stats.requests(), stats.largestBatch());
         }
-        return new ModelView(id, folder.version(), source, folder.folder().toString(), state, current != null,
+        return new ModelView(id, folder.version(), source, state, current != null,
                 descriptor == null ? null : descriptor.labels(),
                 current != null ? current.model.inputNames() : lastInputNames,
                 current != null ? current.model.outputName() : lastOutputName,

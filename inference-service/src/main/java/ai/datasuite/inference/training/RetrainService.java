@@ -9,6 +9,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import ai.datasuite.inference.LimitProblem;
 import ai.datasuite.inference.client.CommentFilter;
 import ai.datasuite.inference.client.MetadataClient;
@@ -31,6 +33,7 @@ import ai.datasuite.problem.ProblemException;
 @ApplicationScoped
 public class RetrainService {
 
+    private static final Logger LOG = Logger.getLogger(RetrainService.class);
     public static final String KIND = "retrain";
     private static final String BUILTIN_SOURCE = BuiltinEmotionModel.class.getSimpleName();
     private static final int PAGE = 500;
@@ -69,10 +72,10 @@ public class RetrainService {
         }
         Path data = config.goemotionsPath();
         if (!Files.isRegularFile(data.resolve("train.tsv")) || !Files.isRegularFile(data.resolve("dev.tsv"))) {
+            LOG.warnf("retrain refused: no GoEmotions train.tsv and dev.tsv in %s", data.toAbsolutePath());
             throw new ProblemException(503, "training-data-missing", "Training data missing",
-                    "GoEmotions train.tsv and dev.tsv are not in " + data.toAbsolutePath()
-                            + "; set INFERENCE_TRAINING_GOEMOTIONS_DIR (inference.training.goemotions-dir) to their folder",
-                    null);
+                    "GoEmotions train.tsv and dev.tsv are not in the folder inference.training.goemotions-dir names;"
+                            + " set INFERENCE_TRAINING_GOEMOTIONS_DIR to their folder", null);
         }
         return jobs.submit(KIND, "manual", admin.id(), admin, job -> run(job, force));
     }

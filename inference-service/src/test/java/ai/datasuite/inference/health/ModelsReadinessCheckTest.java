@@ -38,10 +38,14 @@ class ModelsReadinessCheckTest {
         registry.startup().get(60, java.util.concurrent.TimeUnit.SECONDS);
         given().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'models' }.status", equalTo("DOWN"))
-                .body("checks.find { it.name == 'models' }.data.broken", containsString("tokenizer.json"));
+                .body("checks.find { it.name == 'models' }.data.broken", containsString("tokenizer.json"))
+                // The readiness check is open to anyone: it says what is wrong, not where the files are.
+                .body("checks.find { it.name == 'models' }.data.broken", org.hamcrest.Matchers.not(containsString(
+                        org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("tiny-models.root", String.class))));
         given().get("/api/v1/classifiers/" + TinyModelsResource.TINY).then().body("state", equalTo("loaded"));
         // A working version of the same id makes the service ready.
-        String tinyPath = given().get("/api/v1/classifiers/" + TinyModelsResource.TINY).then().extract().path("path");
+        String tinyPath = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("inference.serving.models." + TinyModelsResource.TINY + ".path", String.class);
         registry.promote(new ai.datasuite.inference.serving.ModelFolder(TinyModelsResource.BROKEN, "2",
                 java.nio.file.Path.of(tinyPath)));
         given().get("/q/health/ready").then().statusCode(200)

@@ -4,8 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import ai.datasuite.identity.Roles;
@@ -120,15 +124,31 @@ class ClassifierResourceTest {
     }
 
     @Test
-    void aBrokenFolderIsListedAsFailedAndItsLoadSaysWhy() {
+    void aBrokenFolderIsListedAsFailedAndItsLoadSaysWhyWithoutItsPath() {
+        String root = modelsRoot();
         given().get("/api/v1/classifiers/" + TinyModelsResource.BROKEN).then().statusCode(200)
                 .body("state", equalTo("failed"))
-                .body("error", containsString("tokenizer.json"));
-        given().post("/api/v1/classifiers/" + TinyModelsResource.BROKEN + "/load").then().statusCode(500)
+                .body("error", containsString("tokenizer.json"))
+                .body("error", not(containsString(root)));
+        String answer = given().post("/api/v1/classifiers/" + TinyModelsResource.BROKEN + "/load").then().statusCode(500)
                 .body("type", equalTo("urn:ai-data-suite:problem:model-load-failed"))
-                .body("detail", containsString("tokenizer.json"));
+                .body("detail", containsString("tokenizer.json"))
+                .extract().asString();
+        assertFalse(answer.contains(root) || answer.contains("Exception"), answer);
         given().post("/api/v1/classifiers/nope/load").then().statusCode(404);
         given().post("/api/v1/classifiers/nope/unload").then().statusCode(404);
+    }
+
+    /** Where the models lie on the server is the operator's business: no listing or model view shows a path. */
+    @Test
+    void theListingShowsNoServerPaths() {
+        String root = modelsRoot();
+        String list = given().get("/api/v1/classifiers").then().statusCode(200).extract().asString();
+        assertFalse(list.contains(root), list);
+        assertFalse(list.contains("\"path\""), list);
+        String one = given().get("/api/v1/classifiers/" + TinyModelsResource.TINY).then().statusCode(200)
+                .body("$", not(hasKey("path"))).extract().asString();
+        assertFalse(one.contains(root), one);
     }
 
     /** Anyone signed in reads the classifiers and predicts; loading and unloading are an admin's (403 otherwise). */
@@ -168,8 +188,12 @@ class ClassifierResourceTest {
                 .body("checks.find { it.name == 'models' }.status", equalTo("UP"));
     }
 
+    private static String modelsRoot() {
+        return ConfigProvider.getConfig().getValue("tiny-models.root", String.class);
+    }
+
     private static long fileSize(String id) {
-        String path = given().get("/api/v1/classifiers/" + id).then().statusCode(200).extract().path("path");
+        String path = ConfigProvider.getConfig().getValue("inference.serving.models." + id + ".path", String.class);
         try {
             return Files.size(Path.of(path, "model.onnx"));
         } catch (java.io.IOException e) {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,7 +82,10 @@ class JobResourceTest {
             if (texts[i].contains(FakeTextClassifier.FAIL_MARKER)) {
                 assertEquals("pending", row.get("status"));
                 assertEquals(1, row.get("attempts"));
-                assertTrue(((String) row.get("last_error")).contains("refuses texts"), (String) row.get("last_error"));
+                // last_error is shown to the comment's author: what failed, not the exception's text.
+                String lastError = (String) row.get("last_error");
+                assertTrue(lastError.contains("failed to predict"), lastError);
+                assertFalse(lastError.contains("refuses texts") || lastError.contains("Exception"), lastError);
             } else {
                 assertEquals("predicted", row.get("status"), texts[i]);
                 assertEquals(FakeTextClassifier.labelOf(texts[i]), row.get("prediction_result"));
