@@ -84,14 +84,15 @@ class FitLimitsTest {
     }
 
     @Test
-    void aSparseFitHoldsAtMostTheConfiguredTerms() {
+    void aSparseFitHoldsAtMostTheConfiguredTerms() throws java.io.IOException {
         ModelsConfig config = ConfigDefaults.of(ModelsConfig.class, Map.of("fit.maxTerms", 50));
         EmbeddedVectorStore store = new EmbeddedVectorStore(dir.resolve("sparse"));
         for (RetrievalModelType type : java.util.List.of(new TfidfModelType(config), new Bm25ModelType(config))) {
             // Trigrams of three paragraphs: well over 50 distinct terms.
             Map<String, Object> params = type.validate(Map.of("ngram_range", java.util.List.of(1, 3)));
-            RetrievalModelType.Storage storage = new RetrievalModelType.Storage(dir.resolve(type.type()),
-                    "m-" + type.type(), store);
+            // The folder exists, as in a real fit: without the bound the fit would succeed.
+            RetrievalModelType.Storage storage = new RetrievalModelType.Storage(
+                    java.nio.file.Files.createDirectories(dir.resolve(type.type())), "m-" + type.type(), store);
             ProblemException e = assertThrows(ProblemException.class,
                     () -> type.fit(DenseRetrievalModelTest.dataset(), params, storage));
             assertEquals(413, e.status(), type.type());
