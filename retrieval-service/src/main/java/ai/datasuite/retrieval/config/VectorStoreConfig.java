@@ -10,6 +10,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "retrieval.vector-store")
 public interface VectorStoreConfig {
 
+    /** Name of the key {@link Embedded#maxPoints()}, for the answers that cite it. */
+    String MAX_POINTS_KEY = "retrieval.vector-store.embedded.max-points";
+
     /** {@code embedded} (in-process index persisted under the data folder; the default) or {@code qdrant}. */
     @WithDefault("embedded")
     Kind kind();
@@ -37,6 +40,15 @@ public interface VectorStoreConfig {
         /** Segment files a collection keeps before they are folded into one snapshot. */
         @WithDefault("32")
         int maxSegments();
+
+        /**
+         * Points one collection may hold (a model's vectors, or every owner's document chunks); an upsert past it is
+         * a 413 {@code vector-collection-full} naming this key. Held in memory: 384 dimensions take about 1.5 KB a
+         * point. The store also never passes what one Java array can hold, (2^31 - 9) / dimension points (5,592,405
+         * at 384), whatever this says; 0 means only that bound.
+         */
+        @WithDefault("5000000")
+        long maxPoints();
     }
 
     /** The Qdrant server (gRPC port). */

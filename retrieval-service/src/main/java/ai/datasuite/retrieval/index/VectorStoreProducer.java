@@ -31,7 +31,7 @@ class VectorStoreProducer {
         }
         Path dir = Path.of(config.embedded().dir());
         LOG.infof("Vector store: embedded in %s", dir.toAbsolutePath());
-        return new EmbeddedVectorStore(dir, config.embedded().maxSegments());
+        return new EmbeddedVectorStore(dir, config.embedded().maxSegments(), config.embedded().maxPoints());
     }
 
     void close(@Disposes VectorStore store) throws Exception {

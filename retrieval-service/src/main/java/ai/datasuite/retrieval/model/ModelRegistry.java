@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -28,7 +29,9 @@ import ai.datasuite.retrieval.dataset.DatasetSource;
 import ai.datasuite.retrieval.dataset.QaDataset;
 import ai.datasuite.vectorindex.AtomicFiles;
 import ai.datasuite.vectorindex.VectorStore;
+import ai.datasuite.vectorindex.VectorStoreException;
 import io.quarkus.arc.All;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * The model registry and the models' lifecycle: fits models through their {@link RetrievalModelType}, saves them in
@@ -51,6 +54,7 @@ public class ModelRegistry {
     private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
     private final Set<String> fitting = ConcurrentHashMap.newKeySet();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final LeftoverSweep leftovers;
 
     public ModelRegistry(@All List<RetrievalModelType> types, DatasetSource datasets, VectorStore store,
                          ModelsConfig config, ObjectMapper json) {
@@ -63,6 +67,27 @@ public class ModelRegistry {
         this.store = store;
         this.config = config;
         this.folders = new ModelFolders(Path.of(config.dir()), json);
+        // The fitting set is the guard: a fit claims its id under it, the sweep checks and removes under it.
+        this.leftovers = new LeftoverSweep(folders, store, fitting, fitting::contains);
+    }
+
+    /**
+     * At start-up, before the first request, removes what fits killed mid-run left (folders without
+     * {@code model.json}, collections without a saved model). A Qdrant that does not answer delays this by its timeout
+     * and the collections are swept next time.
+     */
+    void sweepLeftoversOnStart(@Observes StartupEvent event) {
+        sweepLeftovers();
+    }
+
+    /** Removes the leftovers of unfinished fits now (what the start-up sweep does); failures are logged. */
+    LeftoverSweep.Report sweepLeftovers() {
+        try {
+            return leftovers.sweep();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not remove the leftovers of unfinished fits");
+            return new LeftoverSweep.Report(List.of(), List.of(), 0);
+        }
     }
 
     /** A loaded model with its context texts (to answer with) and when and how fast it was loaded. */
@@ -94,9 +119,12 @@ public class ModelRegistry {
         String id = request.modelId() != null ? checkId(request.modelId())
                 : type.type() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Path dir = folders.dir(id);
-        // Claimed before the folder is made, so a concurrent fit of the same id never takes it for a leftover.
-        if (!fitting.add(id)) {
-            throw ProblemException.conflict("A model '" + id + "' is being fitted; choose another model_id");
+        // Claimed before the folder is made, so a concurrent fit of the same id never takes it for a leftover, and
+        // under the sweep's guard, so that the sweep never removes what this fit is about to make.
+        synchronized (fitting) {
+            if (!fitting.add(id)) {
+                throw ProblemException.conflict("A model '" + id + "' is being fitted; choose another model_id");
+            }
         }
         try {
             createFolder(id, dir);
@@ -131,10 +159,10 @@ public class ModelRegistry {
             return new FitResult(id, type.type(), dataset.id(), params, fitMillis, ModelFolders.bytes(dir),
                     dataset.contexts().size(), store.count(storage.collection()), meta.createdAt(), owner);
         } finally {
-            fitting.remove(id);
             if (!saved) {
                 discard(type, params, storage);
             }
+            fitting.remove(id); // last: the sweep keeps off until the failed fit's own cleanup is done
         }
     }
 
@@ -189,9 +217,16 @@ public class ModelRegistry {
         return removeAll(List.of(meta));
     }
 
-    /** Removes every saved model; the resource allows only admins. */
+    /**
+     * Removes every saved model, then what unfinished fits left (their ids are in {@code removed} too); the resource
+     * allows only admins.
+     */
     public RemoveReport removeAll() {
-        return removeAll(folders.saved());
+        RemoveReport models = removeAll(folders.saved());
+        LeftoverSweep.Report swept = leftovers.sweep();
+        List<String> removed = new ArrayList<>(models.removed());
+        removed.addAll(swept.folders());
+        return new RemoveReport(removed, models.releasedBytes(), models.freedDiskBytes() + swept.freedBytes());
     }
 
     /** A loaded model and whether this call loaded it. */
@@ -226,13 +261,22 @@ public class ModelRegistry {
     private Loaded load(SavedModel meta, List<String> contexts) {
         RetrievalModelType type = types.get(meta.modelType());
         if (type == null) {
-            throw new ProblemException(500, "model-load-failed", "Model could not be loaded", "Model '"
+            throw new ProblemException(500, ModelFolders.LOAD_FAILED, "Model could not be loaded", "Model '"
                     + meta.modelId() + "' has type " + meta.modelType() + ", which this service does not know", null);
         }
         Path dir = folders.dir(meta.modelId());
         long start = System.nanoTime();
         List<String> texts = contexts != null ? contexts : folders.contexts(meta.modelId());
-        RetrievalModel model = type.load(type.validate(meta.params()), storage(meta.modelId(), dir));
+        RetrievalModel model;
+        try {
+            model = type.load(type.validate(meta.params()), storage(meta.modelId(), dir));
+        } catch (ProblemException | VectorStoreException e) {
+            throw e; // already an answer in the user's terms (a 503 when the store does not answer)
+        } catch (RuntimeException e) {
+            // A missing or damaged file: the path and the failure are for the log, not for the caller.
+            LOG.errorf(e, "Could not load model %s from %s", meta.modelId(), dir);
+            throw ModelFolders.damaged(meta.modelId());
+        }
         long loadMillis = (System.nanoTime() - start) / 1_000_000;
         return new Loaded(meta, model, List.copyOf(texts), Instant.now().truncatedTo(ChronoUnit.MILLIS), loadMillis);
     }
