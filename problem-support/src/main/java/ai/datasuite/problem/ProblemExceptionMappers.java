@@ -41,6 +41,7 @@ public class ProblemExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
     private static final String API_DOCS = "the API is described at /q/openapi";
+    private static final String MULTIPART_READER = "org.jboss.resteasy.reactive.server.core.multipart.";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -117,10 +118,31 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (isMalformedForm(e)) {
+            return Problems.response(400, ProblemException.VALIDATION, "Malformed form",
+                    "The multipart form could not be read: it ends before its closing boundary, or its parts are not"
+                            + " separated by the boundary its Content-Type names", null);
+        }
         LOG.error("Unexpected failure", e);
         return Problems.response(500, ProblemException.INTERNAL, "Internal error",
                 "The server could not complete the request; the failure was logged. Retry, or report it if it persists.",
                 null);
+    }
+
+    /**
+     * The framework's multipart reader fails with a plain IOException when the body ends before the closing boundary
+     * (a truncated form, or a boundary other than the Content-Type's): the client's mistake, not the server's.
+     */
+    static boolean isMalformedForm(Throwable e) {
+        if (!(e instanceof java.io.IOException)) {
+            return false;
+        }
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith(MULTIPART_READER)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 405 with the {@code Allow} header RFC 9110 asks for (the framework's answer, else the resources'). */
@@ -151,7 +173,9 @@ public class ProblemExceptionMappers {
         }
         String message = e.getOriginalMessage();
         int cut = message == null ? -1 : message.indexOf('\n');
-        return "Malformed JSON" + where + ": " + (cut >= 0 ? message.substring(0, cut) : message);
+        String line = cut >= 0 ? message.substring(0, cut) : String.valueOf(message);
+        // Jackson's limits name the method that sets them ("from `StreamReadConstraints.getMaxNestingDepth()`").
+        return "Malformed JSON" + where + ": " + line.replaceAll(",? from `[^`]*`", "");
     }
 
     private static String typeName(Class<?> type) {

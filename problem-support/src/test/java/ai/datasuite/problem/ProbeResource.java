@@ -15,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.RestForm;
+
 /** The endpoints the tests drive: each fails the way one mapper handles. */
 @Path("/probe")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,6 +49,13 @@ public class ProbeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Body body(@Valid Body body) {
         return body;
+    }
+
+    @POST
+    @Path("/form")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public String form(@RestForm String name) {
+        return name;
     }
 
     @PUT

@@ -53,6 +53,24 @@ class ProblemExceptionMappersTest {
         given().contentType("application/json").body("{\"user_name\":\"a\",\"size_bytes\":\"ten\"}")
                 .when().post("/probe/body")
                 .then().statusCode(400).body("detail", equalTo("Wrong type at 'size_bytes': expected a number"));
+        given().contentType("application/json").body("{\"user_name\":\"a\",\"skipped\":" + "[".repeat(1500) + "]".repeat(1500) + "}")
+                .when().post("/probe/body")
+                .then().statusCode(400).body("detail", containsString("nesting depth"))
+                .body("detail", not(containsString("StreamReadConstraints")));
+    }
+
+    @Test
+    void aMultipartFormCutShortOrWithAnotherBoundaryIsABadRequest() {
+        String form = "--b1\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nalice\r\n--b1--\r\n";
+        given().contentType("multipart/form-data; boundary=b1").body(form.getBytes()).when().post("/probe/form")
+                .then().statusCode(200).body(equalTo("alice"));
+        given().contentType("multipart/form-data; boundary=b1").body(form.substring(0, 40).getBytes()).when().post("/probe/form")
+                .then().statusCode(400).contentType(Problems.MEDIA_TYPE)
+                .body("type", equalTo(Problems.TYPE_PREFIX + "validation"))
+                .body("title", equalTo("Malformed form"))
+                .body("detail", not(containsString("Exception")));
+        given().contentType("multipart/form-data; boundary=other").body(form.getBytes()).when().post("/probe/form")
+                .then().statusCode(400).body("title", equalTo("Malformed form"));
     }
 
     @Test
