@@ -53,6 +53,24 @@ public interface IngestConfig {
         /** Parts of one multipart upload sent at the same time. */
         @WithDefault("4")
         int uploadConcurrency();
+
+        /**
+         * Threads that write uploads to S3 while the request thread analyses them. They are ingest's own, never
+         * the worker pool the request threads come from, so uploads cannot wait on themselves.
+         */
+        @WithDefault("8")
+        int putThreads();
+
+        /** Uploads that may wait for a put thread; beyond this an upload is refused with 503 {@code uploads-busy}. */
+        @WithDefault("32")
+        int putQueue();
+
+        /**
+         * Longest an upload waits for its bytes to reach S3; after it the upload fails with 503
+         * {@code storage-timeout} and what was written of it is removed.
+         */
+        @WithDefault("10m")
+        Duration putTimeout();
     }
 
     interface Text {
@@ -133,8 +151,27 @@ public interface IngestConfig {
         @WithDefault("10m")
         String every();
 
-        /** Only objects older than this are candidates, so uploads in flight are never touched. */
+        /**
+         * Only objects (and unfinished multipart uploads) older than this are candidates, so uploads in flight are
+         * never touched.
+         */
         @WithDefault("1h")
         Duration minAge();
+
+        /** Objects listed, and looked up in metadata-service, per page: what a pass holds at once. */
+        @WithDefault("500")
+        int pageSize();
+
+        /**
+         * Largest share (0..1) of the examined objects one pass may delete. A pass that would delete more deletes
+         * nothing and logs a warning: metadata-service answering "nothing referenced" (a fresh or wrong database)
+         * must not empty the bucket.
+         */
+        @WithDefault("0.5")
+        double maxDeleteShare();
+
+        /** Lets one pass delete more than {@code max-delete-share}; set it only for a deliberate clean-up. */
+        @WithDefault("false")
+        boolean allowMassDelete();
     }
 }

@@ -18,9 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +32,7 @@ import ai.datasuite.ingest.client.MetadataClient;
 import ai.datasuite.ingest.client.NewFile;
 import ai.datasuite.ingest.client.RemoteFile;
 import ai.datasuite.ingest.file.FaultPoints.Point;
+import ai.datasuite.ingest.storage.PutPool;
 import ai.datasuite.ingest.storage.StorageService;
 import ai.datasuite.ingest.upload.SpooledUpload;
 import ai.datasuite.ingest.upload.UploadRequest;
@@ -56,15 +54,15 @@ public class IngestService {
     private final StorageService storage;
     private final ContentAnalyzer analyzer;
     private final FaultPoints faults;
-    private final ExecutorService executor;
+    private final PutPool puts;
 
     public IngestService(MetadataClient metadata, StorageService storage, ContentAnalyzer analyzer, FaultPoints faults,
-                         ExecutorService executor) {
+                         PutPool puts) {
         this.metadata = metadata;
         this.storage = storage;
         this.analyzer = analyzer;
         this.faults = faults;
-        this.executor = executor;
+        this.puts = puts;
     }
 
     /** The stored file; {@code created} is false when the same user had already stored the same bytes. */
@@ -92,22 +90,23 @@ public class IngestService {
         String prefix = owner + "/" + upload.sha256() + "/" + id;
         String objectKey = "files/" + prefix;
         ContentAnalyzer.Detection detection = analyzer.detect(upload.file(), upload.originalName());
-        // The bytes go to S3 while the text is extracted: both read the same spooled (page-cached) file.
-        CompletableFuture<Void> storing = CompletableFuture.runAsync(
-                () -> storage.put(objectKey, upload.file(), detection.mediaType()), executor);
-        List<String> keys = new ArrayList<>(List.of(objectKey));
+        // The bytes go to S3 while the text is extracted: both read the same spooled (page-cached) file. The put
+        // runs on ingest's own bounded pool, never on the worker pool this request thread belongs to.
         Path text = createTextFile(upload.file());
         try {
+            PutPool.Pending storing = puts.start(objectKey,
+                    () -> storage.put(objectKey, upload.file(), detection.mediaType()));
+            List<String> keys = new ArrayList<>(List.of(objectKey));
             Analysis analysis;
             try {
                 analysis = analyze(upload.file(), detection, text);
             } catch (RuntimeException | AnalysisException e) {
-                awaitQuietly(storing);
-                storage.deleteQuietly(keys);
+                // The bytes are not wanted any more: stop the put and remove what it wrote before answering.
+                storing.abandon(true);
                 throw e;
             }
             long analysed = System.nanoTime();
-            await(storing);
+            storing.await();
             String textKey;
             try {
                 textKey = storeText(analysis, text, upload, objectKey, "text/" + prefix + ".txt", keys);
@@ -246,23 +245,6 @@ public class IngestService {
             return analyzer.analyze(file, detection, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void await(CompletableFuture<Void> storing) {
-        try {
-            storing.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-    }
-
-    /** Waits for a store whose result no longer matters, so its object can be removed afterwards. */
-    private static void awaitQuietly(CompletableFuture<Void> storing) {
-        try {
-            storing.join();
-        } catch (CompletionException ignored) {
-            // the upload fails anyway; what was stored is removed by the caller or the reconciler
         }
     }
 

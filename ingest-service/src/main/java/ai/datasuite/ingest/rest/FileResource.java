@@ -3,10 +3,14 @@ package ai.datasuite.ingest.rest;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -40,6 +44,7 @@ import ai.datasuite.ingest.upload.UploadRequestParser;
 import ai.datasuite.problem.ProblemException;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
  * The file API. Every call carries the caller's verified identity (identity-support answers 401 before this runs);
@@ -212,14 +217,40 @@ public class FileResource {
         FileView file = find(id);
         ByteRange range = ByteRange.parse(rangeHeader, file.sizeBytes());
         ResponseInputStream<GetObjectResponse> object = storage.get(file.objectKey(), range == null ? null : range.header());
+        try {
+            GetObjectResponse facts = object.response();
+            return contentHeaders(file, range, facts.contentLength(), facts.eTag(), facts.lastModified())
+                    .entity(stream(object)).build();
+        } catch (RuntimeException e) {
+            abort(object);
+            throw e;
+        }
+    }
+
+    /**
+     * HEAD of the content, answered from the object's metadata: the implicit HEAD of JAX-RS would run the GET and
+     * drop its body unread, and with it an open S3 connection.
+     */
+    @HEAD
+    @Path("/{id}/content")
+    @Operation(hidden = true)
+    public Response contentHead(@PathParam("id") String id, @HeaderParam("Range") String rangeHeader) {
+        FileView file = find(id);
+        ByteRange range = ByteRange.parse(rangeHeader, file.sizeBytes());
+        HeadObjectResponse facts = storage.head(file.objectKey());
+        long length = range == null ? facts.contentLength() : range.last() - range.first() + 1;
+        return contentHeaders(file, range, length, facts.eTag(), facts.lastModified()).build();
+    }
+
+    private static Response.ResponseBuilder contentHeaders(FileView file, ByteRange range, Long length, String eTag,
+                                                           Instant lastModified) {
         Response.ResponseBuilder response = range == null ? Response.ok() : Response.status(206)
                 .header("Content-Range", range.contentRange(file.sizeBytes()));
-        return response.entity(stream(object))
+        return validators(response, eTag, lastModified)
                 .type(file.mediaType())
-                .header(HttpHeaders.CONTENT_LENGTH, object.response().contentLength())
+                .header(HttpHeaders.CONTENT_LENGTH, length)
                 .header("Accept-Ranges", "bytes")
-                .header("Content-Disposition", "attachment; filename*=UTF-8''" + encode(file.originalName()))
-                .build();
+                .header("Content-Disposition", "attachment; filename*=UTF-8''" + encode(file.originalName()));
     }
 
     @GET
@@ -240,11 +271,50 @@ public class FileResource {
     public Response text(@PathParam("id") String id) {
         FileView file = find(id);
         if (file.textKey() == null) {
-            throw new ProblemException(404, "no-text", "No text",
-                    "file '" + id + "' (" + file.mediaType() + ") has no extractable text");
+            throw noText(id, file);
         }
         ResponseInputStream<GetObjectResponse> object = storage.get(file.textKey(), null);
-        return Response.ok(stream(object)).header(HttpHeaders.CONTENT_LENGTH, object.response().contentLength()).build();
+        try {
+            GetObjectResponse facts = object.response();
+            return validators(Response.ok(stream(object)), facts.eTag(), facts.lastModified())
+                    .header(HttpHeaders.CONTENT_LENGTH, facts.contentLength()).build();
+        } catch (RuntimeException e) {
+            abort(object);
+            throw e;
+        }
+    }
+
+    /** HEAD of the text, from the object's metadata (see {@link #contentHead}). */
+    @HEAD
+    @Path("/{id}/text")
+    @Produces("text/plain; charset=utf-8")
+    @Operation(hidden = true)
+    public Response textHead(@PathParam("id") String id) {
+        FileView file = find(id);
+        if (file.textKey() == null) {
+            throw noText(id, file);
+        }
+        HeadObjectResponse facts = storage.head(file.textKey());
+        return validators(Response.ok(), facts.eTag(), facts.lastModified())
+                .header(HttpHeaders.CONTENT_LENGTH, facts.contentLength()).build();
+    }
+
+    private static ProblemException noText(String id, FileView file) {
+        return new ProblemException(404, "no-text", "No text",
+                "file '" + id + "' (" + file.mediaType() + ") has no extractable text");
+    }
+
+    /** The same ETag and Last-Modified on GET and HEAD, as S3 gives them. */
+    private static Response.ResponseBuilder validators(Response.ResponseBuilder response, String eTag,
+                                                       Instant lastModified) {
+        if (eTag != null) {
+            response.header(HttpHeaders.ETAG, eTag);
+        }
+        if (lastModified != null) {
+            response.header(HttpHeaders.LAST_MODIFIED,
+                    DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC)));
+        }
+        return response;
     }
 
     @DELETE
@@ -293,12 +363,32 @@ public class FileResource {
         return ProblemException.notFound("file '" + id + "' does not exist");
     }
 
-    private static StreamingOutput stream(InputStream in) {
+    /**
+     * Streams the object and always gives its S3 connection back: closed when read to the end, aborted when the
+     * transfer stopped early (the client went away, say), since closing would first read the rest of the object.
+     */
+    private static StreamingOutput stream(ResponseInputStream<?> in) {
         return out -> {
-            try (in) {
+            boolean complete = false;
+            try {
                 in.transferTo(out);
+                complete = true;
+            } finally {
+                if (!complete) {
+                    in.abort();
+                }
+                in.close();
             }
         };
+    }
+
+    private static void abort(ResponseInputStream<?> in) {
+        in.abort();
+        try {
+            in.close();
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // aborted already: nothing more to give back
+        }
     }
 
     private static String encode(String name) {

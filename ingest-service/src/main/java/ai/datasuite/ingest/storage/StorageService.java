@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -31,7 +31,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -98,7 +101,7 @@ public class StorageService {
                 int partNumber = i + 1;
                 long from = i * partSize;
                 long length = Math.min(partSize, size - from);
-                inFlight.acquireUninterruptibly();
+                acquire(inFlight);
                 parts.add(CompletableFuture.supplyAsync(() -> {
                     try {
                         String etag = s3.uploadPart(b -> b.bucket(bucket()).key(key).uploadId(uploadId)
@@ -118,22 +121,50 @@ public class StorageService {
             s3.completeMultipartUpload(b -> b.bucket(bucket()).key(key).uploadId(uploadId)
                     .multipartUpload(CompletedMultipartUpload.builder().parts(completed).build()));
         } catch (RuntimeException e) {
+            // An interrupted thread cannot make the abort call: clear the flag for it, then restore it.
+            boolean interrupted = Thread.interrupted();
             abortQuietly(key, uploadId);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
             throw e;
         }
     }
 
-    private static <T> T join(CompletableFuture<T> future) {
+    private static void acquire(Semaphore permits) {
         try {
-            return future.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the upload was given up while its parts were being sent", e);
         }
     }
 
-    /** The object, or only {@code range} of it (an HTTP Range value such as {@code bytes=0-99}) when given. */
+    /** Interruptible, so that an upload given up on (its put timed out) stops and aborts its multipart upload. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            throw new IllegalStateException("the upload was given up while its parts were being sent", e);
+        }
+    }
+
+    /**
+     * The object, or only {@code range} of it (an HTTP Range value such as {@code bytes=0-99}) when given. The
+     * caller must close the stream, and {@link ResponseInputStream#abort() abort} it when it stops reading early, or
+     * the S3 connection is never returned to the pool.
+     */
     public ResponseInputStream<GetObjectResponse> get(String key, String range) {
         return s3.getObject(b -> b.bucket(bucket()).key(key).range(range));
+    }
+
+    /** The object's length, type, ETag and date, without opening its content (a HEAD request). */
+    public HeadObjectResponse head(String key) {
+        return s3.headObject(b -> b.bucket(bucket()).key(key));
     }
 
     public void delete(String key) {
@@ -151,19 +182,43 @@ public class StorageService {
         }
     }
 
-    /** Calls {@code visitor} for every object under {@code prefix} last modified before {@code before}. */
-    public void forEachObject(String prefix, Instant before, Consumer<S3Object> visitor) {
-        ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket()).prefix(prefix).build();
-        for (S3Object object : s3.listObjectsV2Paginator(request).contents()) {
-            if (object.lastModified().isBefore(before)) {
-                visitor.accept(object);
+    /**
+     * Calls {@code visitor} with each page (at most {@code pageSize} objects, as S3 lists them) of the keys under
+     * {@code prefix} last modified before {@code before}; only one page is held at a time.
+     */
+    public void forEachPage(String prefix, Instant before, int pageSize, Consumer<List<String>> visitor) {
+        ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket()).prefix(prefix)
+                .maxKeys(pageSize).build();
+        s3.listObjectsV2Paginator(request).forEach(page -> {
+            List<String> keys = page.contents().stream()
+                    .filter(object -> object.lastModified().isBefore(before))
+                    .map(S3Object::key)
+                    .toList();
+            if (!keys.isEmpty()) {
+                visitor.accept(keys);
+            }
+        });
+    }
+
+    /** Calls {@code visitor} for every multipart upload under {@code prefix} started before {@code before}. */
+    public void forEachUnfinishedUpload(String prefix, Instant before, Consumer<MultipartUpload> visitor) {
+        ListMultipartUploadsRequest request = ListMultipartUploadsRequest.builder().bucket(bucket()).prefix(prefix)
+                .build();
+        for (MultipartUpload upload : s3.listMultipartUploadsPaginator(request).uploads()) {
+            if (upload.initiated() != null && upload.initiated().isBefore(before)) {
+                visitor.accept(upload);
             }
         }
     }
 
+    /** Aborts a multipart upload, freeing the parts it stored. */
+    public void abortUpload(String key, String uploadId) {
+        s3.abortMultipartUpload(b -> b.bucket(bucket()).key(key).uploadId(uploadId));
+    }
+
     private void abortQuietly(String key, String uploadId) {
         try {
-            s3.abortMultipartUpload(b -> b.bucket(bucket()).key(key).uploadId(uploadId));
+            abortUpload(key, uploadId);
         } catch (RuntimeException e) {
             LOG.warnf("could not abort multipart upload %s of %s: %s", uploadId, key, e.getMessage());
         }

@@ -84,14 +84,14 @@ final class MultipartStream {
         // After a delimiter: "--" closes the body, CRLF starts another part.
         fill(2);
         if (end - start < 2) {
-            throw new IOException("the multipart body ends inside a delimiter");
+            throw new Malformed("the multipart body ends inside a delimiter");
         }
         if (buffer[start] == '-' && buffer[start + 1] == '-') {
             finished = true;
             return null;
         }
         if (buffer[start] != '\r' || buffer[start + 1] != '\n') {
-            throw new IOException("malformed multipart delimiter");
+            throw new Malformed("malformed multipart delimiter");
         }
         start += 2;
         Map<String, String> headers = readHeaders();
@@ -116,7 +116,7 @@ final class MultipartStream {
             int lineEnd = indexOfCrlf();
             while (lineEnd < 0) {
                 if (end - start >= MAX_HEADER_BYTES || !fillMore()) {
-                    throw new IOException("multipart part headers are missing or longer than " + MAX_HEADER_BYTES + " bytes");
+                    throw new Malformed("multipart part headers are missing or longer than " + MAX_HEADER_BYTES + " bytes");
                 }
                 lineEnd = indexOfCrlf();
             }
@@ -184,7 +184,7 @@ final class MultipartStream {
         }
         if (end == buffer.length) {
             if (start == 0) {
-                throw new IOException("multipart buffer full without progress");
+                throw new Malformed("multipart buffer full without progress");
             }
             System.arraycopy(buffer, start, buffer, 0, end - start);
             end -= start;
@@ -231,7 +231,7 @@ final class MultipartStream {
                     return copy(target, offset, Math.min(length, safe));
                 }
                 if (!fillMore()) {
-                    throw new IOException("the multipart body ended before its closing delimiter");
+                    throw new Malformed("the multipart body ended before its closing delimiter");
                 }
             }
         }
@@ -240,6 +240,14 @@ final class MultipartStream {
             System.arraycopy(buffer, start, target, offset, count);
             start += count;
             return count;
+        }
+    }
+
+    /** The body breaks the multipart format; its message is ours and says how, so it may be shown to the client. */
+    static final class Malformed extends IOException {
+
+        Malformed(String message) {
+            super(message);
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
 
 import ai.datasuite.ingest.config.IngestConfig;
 import ai.datasuite.problem.ProblemException;
@@ -26,6 +27,7 @@ import ai.datasuite.problem.ProblemException;
 @ApplicationScoped
 public class UploadReader {
 
+    private static final Logger LOG = Logger.getLogger(UploadReader.class);
     private static final int BUFFER = 1 << 20;
     private static final int MAX_METADATA_BYTES = 64 * 1024;
     private static final int MAX_NAME_LENGTH = 255;
@@ -70,10 +72,16 @@ public class UploadReader {
                 }
             }
             return new Parts(upload, metadata);
-        } catch (IOException e) {
+        } catch (MultipartStream.Malformed e) {
             delete(upload);
             throw new ProblemException(400, ProblemException.VALIDATION, "Malformed multipart body",
                     "the multipart body could not be read: " + e.getMessage());
+        } catch (IOException e) {
+            // The connection's own message (addresses, stream state) is not the client's business.
+            LOG.debugf("upload body could not be read: %s", e);
+            delete(upload);
+            throw new ProblemException(400, ProblemException.VALIDATION, "Malformed multipart body",
+                    "the multipart body could not be read to its end (it is cut short or the connection broke)");
         } catch (RuntimeException e) {
             delete(upload);
             throw e;
@@ -87,11 +95,10 @@ public class UploadReader {
                     "the file name has " + name.length() + " characters; at most " + MAX_NAME_LENGTH + " are kept");
         }
         long max = config.maxFileSize().asLongValue();
-        Files.createDirectories(spoolDir);
-        Path file = Files.createTempFile(spoolDir, "upload-", ".bin");
+        Path file = createSpoolFile();
         MessageDigest digest = sha256();
         long size = 0;
-        try (InputStream in = part.body(); OutputStream out = Files.newOutputStream(file)) {
+        try (InputStream in = part.body(); OutputStream out = open(file)) {
             byte[] buffer = new byte[BUFFER];
             for (int n; (n = in.read(buffer)) > 0; ) {
                 size += n;
@@ -110,13 +117,37 @@ public class UploadReader {
         return new SpooledUpload(file, name, size, HexFormat.of().formatHex(digest.digest()));
     }
 
+    /** The spool folder is ours: a failure there is 503 without its path, which goes to the log. */
+    private Path createSpoolFile() {
+        try {
+            Files.createDirectories(spoolDir);
+            return Files.createTempFile(spoolDir, "upload-", ".bin");
+        } catch (IOException e) {
+            LOG.errorf("cannot create a spool file in %s: %s", spoolDir, e);
+            throw spoolUnavailable();
+        }
+    }
+
+    private static OutputStream open(Path file) {
+        try {
+            return Files.newOutputStream(file);
+        } catch (IOException e) {
+            LOG.errorf("cannot open the spool file %s: %s", file, e);
+            throw spoolUnavailable();
+        }
+    }
+
+    private static ProblemException spoolUnavailable() {
+        return new ProblemException(503, "spool-unavailable", "Temporary storage unavailable",
+                "the upload could not be written to local temporary storage; nothing was stored. Retry later.");
+    }
+
     /** A failure to write the spool file is ours (a full disk, say), not a malformed request. */
     private static void write(OutputStream out, byte[] buffer, int length) {
         try {
             out.write(buffer, 0, length);
         } catch (IOException e) {
-            throw new ProblemException(503, "spool-unavailable", "Temporary storage unavailable",
-                    "the upload could not be written to local temporary storage; nothing was stored. Retry later.");
+            throw spoolUnavailable();
         }
     }
 

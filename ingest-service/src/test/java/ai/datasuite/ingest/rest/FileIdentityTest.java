@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ai.datasuite.identity.Roles;
+import ai.datasuite.ingest.config.IngestConfig;
 import ai.datasuite.ingest.file.FaultPoints.Point;
 import ai.datasuite.ingest.storage.OrphanReconciler;
 import ai.datasuite.ingest.support.CrashingFaultPoints;
@@ -60,6 +60,9 @@ class FileIdentityTest {
 
     @Inject
     CrashingFaultPoints faults;
+
+    @Inject
+    IngestConfig config;
 
     private String alice;
     private String bob;
@@ -218,7 +221,7 @@ class FileIdentityTest {
         // On a thread of its own, without a request, as the scheduler runs it.
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
-            CompletableFuture.supplyAsync(() -> reconciler.reconcile(Duration.ZERO), thread).get();
+            CompletableFuture.supplyAsync(() -> CrashRecoveryTest.reclaim(reconciler, config), thread).get();
         } finally {
             thread.shutdownNow();
         }
