@@ -78,52 +78,65 @@ class RetrievalCrashSystemTest {
         List<String> fitsKilled = new ArrayList<>();
         List<String> fitsDone = new ArrayList<>(List.of("whole-" + RUN));
         long restartNanos = 0;
-        for (int round = 0; round < ROUNDS; round++) {
-            AtomicBoolean down = new AtomicBoolean();
-            ConcurrentLinkedQueue<Acknowledged> acks = new ConcurrentLinkedQueue<>();
-            ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
-            List<Thread> threads = new ArrayList<>();
-            for (int w = 0; w < WRITERS; w++) {
-                String prefix = "doc-" + round + "-" + w + "-" + RUN;
-                Random writer = new Random(random.nextLong());
-                threads.add(new Thread(() -> upsert(prefix, writer, down, acks, refused)));
+        int round = 0;
+        try {
+            for (; round < ROUNDS; round++) {
+                restartNanos += crashRound(round, random, dataset, fitMillis, acknowledged, fitsDone, fitsKilled);
             }
-            String modelId = "killed-" + round + "-" + RUN;
-            AtomicReference<SuiteHttp.Answer> fitted = new AtomicReference<>();
-            threads.add(new Thread(() -> {
-                try {
-                    fitted.set(fit(dataset, modelId));
-                } catch (IOException | InterruptedException cutOff) {
-                    // killed under the fit: its outcome is unknown
-                }
-            }));
-            threads.forEach(Thread::start);
-            Thread.sleep(200 + random.nextInt((int) Math.max(400, fitMillis))); // the random point of the crash
-            down.set(true);
-            suite.kill("retrieval-service");
-            for (Thread thread : threads) {
-                thread.join(TimeUnit.SECONDS.toMillis(60));
-                assertTrue(!thread.isAlive(), "a client still waits 60 s after the kill");
-            }
-            assertEquals(List.of(), new ArrayList<>(refused), "upserts answered with an error while it was up");
-            acknowledged.addAll(acks);
-            if (fitted.get() != null && fitted.get().ok()) {
-                fitsDone.add(modelId);
-            } else {
-                fitsKilled.add(modelId);
-            }
-            long restart = System.nanoTime();
-            suite.restart("retrieval-service", List.of()); // waits for /q/health/ready: the collections loaded
-            restartNanos += System.nanoTime() - restart;
-
-            assertSearchable(acknowledged);
-            assertModels(fitsDone, fitsKilled);
+            assertTrue(!acknowledged.isEmpty(), "no upsert was acknowledged in " + ROUNDS + " rounds");
+        } finally {
+            // The figures, also when a round fails: how far it got.
+            System.out.printf("reliability crash retrieval rounds=%d acknowledged-documents=%d fits-killed=%d"
+                            + " fits-completed=%d fit=%dms restart-avg=%dms%n", round, acknowledged.size(),
+                    fitsKilled.size(), fitsDone.size() - 1, fitMillis,
+                    TimeUnit.NANOSECONDS.toMillis(restartNanos) / Math.max(1, round));
         }
-        assertTrue(!acknowledged.isEmpty(), "no upsert was acknowledged in " + ROUNDS + " rounds");
-        System.out.printf("reliability crash retrieval rounds=%d acknowledged-documents=%d lost=0 fits-killed=%d"
-                        + " fits-completed=%d half-models=0 fit=%dms restart-avg=%dms%n", ROUNDS,
-                acknowledged.size(), fitsKilled.size(), fitsDone.size() - 1, fitMillis,
-                TimeUnit.NANOSECONDS.toMillis(restartNanos) / Math.max(1, ROUNDS));
+    }
+
+    /** One round: writers and a fit, a kill at a random moment, a restart, the checks; returns the restart time. */
+    private static long crashRound(int round, Random random, String dataset, long fitMillis,
+                                   List<Acknowledged> acknowledged, List<String> fitsDone, List<String> fitsKilled)
+            throws Exception {
+        AtomicBoolean down = new AtomicBoolean();
+        ConcurrentLinkedQueue<Acknowledged> acks = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            String prefix = "doc-" + round + "-" + w + "-" + RUN;
+            Random writer = new Random(random.nextLong());
+            threads.add(new Thread(() -> upsert(prefix, writer, down, acks, refused)));
+        }
+        String modelId = "killed-" + round + "-" + RUN;
+        AtomicReference<SuiteHttp.Answer> fitted = new AtomicReference<>();
+        threads.add(new Thread(() -> {
+            try {
+                fitted.set(fit(dataset, modelId));
+            } catch (IOException | InterruptedException cutOff) {
+                // killed under the fit: its outcome is unknown
+            }
+        }));
+        threads.forEach(Thread::start);
+        Thread.sleep(200 + random.nextInt((int) Math.max(400, fitMillis))); // the random point of the crash
+        down.set(true);
+        suite.kill("retrieval-service");
+        for (Thread thread : threads) {
+            thread.join(TimeUnit.SECONDS.toMillis(60));
+            assertTrue(!thread.isAlive(), "a client still waits 60 s after the kill");
+        }
+        assertEquals(List.of(), new ArrayList<>(refused), "upserts answered with an error while it was up");
+        acknowledged.addAll(acks);
+        if (fitted.get() != null && fitted.get().ok()) {
+            fitsDone.add(modelId);
+        } else {
+            fitsKilled.add(modelId);
+        }
+        long restart = System.nanoTime();
+        suite.restart("retrieval-service", List.of()); // waits for /q/health/ready: the collections loaded
+        long restarted = System.nanoTime() - restart;
+
+        assertSearchable(acknowledged);
+        assertModels(fitsDone, fitsKilled);
+        return restarted;
     }
 
     /** Every acknowledged document's chunks come back from a search for their unique word. */
