@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * What S3Proxy's filesystem store holds for one bucket, read from its folder: the object keys (one file per object,
- * the key its path) and the parts of multipart uploads never completed or aborted (S3Proxy keeps them as hidden
- * {@code .mpus-*} files). Reading the folder needs no S3 client and sees exactly what a crash left.
+ * the key its path) and the parts of multipart uploads never completed or aborted (S3Proxy keeps them under hidden
+ * {@code .mpus-*} names). Reading the folder needs no S3 client and sees exactly what a crash left.
  */
 record BucketFolder(Path root) {
 
@@ -36,8 +36,10 @@ record BucketFolder(Path root) {
     Set<String> openMultipartParts() {
         Set<String> parts = new TreeSet<>();
         for (Path file : files()) {
-            if (file.getFileName().toString().startsWith(".mpus-")) {
-                parts.add(root.relativize(file).toString());
+            String key = root.relativize(file).toString().replace('\\', '/');
+            // The stub and part names hold the object key, so the marker may be on a folder of the path.
+            if (Stream.of(key.split("/")).anyMatch(segment -> segment.startsWith(".mpus-"))) {
+                parts.add(key);
             }
         }
         return parts;

@@ -132,7 +132,8 @@ class LoadSystemTest {
     @Test
     @Order(4)
     void gatewayRoutesToTheServices() throws Exception {
-        SuiteHttp.Answer created = http.postJson(http.withKey(ADMIN_KEY, gateway + "/api/v1/keys"), "{\"user_id\":\"" + USER + "\",\"role\":\"user\"}");
+        SuiteHttp.Answer created = http.postJson(http.withKey(ADMIN_KEY, gateway + "/api/v1/keys"),
+                "{\"user_id\":\"" + USER + "\",\"role\":\"user\"}");
         assertEquals(201, created.status(), created.text());
         String key = JSON.readTree(created.body()).path("key").asText();
         LoadDriver.Result result = LoadDriver.run(CONCURRENCY, MILLIS, (thread, seq) -> http.get(

@@ -35,7 +35,7 @@ final class RunningSuite implements AutoCloseable {
 
     static final String ACCESS_KEY = "system-access";
     static final String SECRET_KEY = "system-secret";
-    /** How long a started service may take to be ready; a loaded machine may need more (-Dsystem-tests.ready-seconds). */
+    /** How long a started service may take to be ready; a busy machine may need more (-Dsystem-tests.ready-seconds). */
     static final int READY_SECONDS = Integer.getInteger("system-tests.ready-seconds", 120);
 
     final Path dataDir;
@@ -181,6 +181,14 @@ final class RunningSuite implements AutoCloseable {
      * {@code extraOptions} (later -D options win), and waits until it is ready. A live process is stopped first.
      */
     void restart(String name, List<String> extraOptions) throws Exception {
+        restart(name, extraOptions, Map.of());
+    }
+
+    /**
+     * {@link #restart(String, List)} with more environment variables: a setting the service may not know yet goes
+     * there, since an unknown {@code -D} key under a mapped prefix stops a Quarkus service at start.
+     */
+    void restart(String name, List<String> extraOptions, Map<String, String> extraEnvironment) throws Exception {
         Process old = process(name);
         if (old.isAlive()) {
             old.destroy();
@@ -191,7 +199,9 @@ final class RunningSuite implements AutoCloseable {
         Launch launch = launches.get(name);
         List<String> options = new ArrayList<>(launch.options());
         options.addAll(extraOptions);
-        Process process = start(launch.service(), name, launch.data(), launch.environment(), options);
+        Map<String, String> environment = new java.util.HashMap<>(launch.environment());
+        environment.putAll(extraEnvironment);
+        Process process = start(launch.service(), name, launch.data(), environment, options);
         awaitReady(name, process, launch.port());
         if (name.equals("metadata-service")) {
             metadata = process;
