@@ -83,7 +83,8 @@ class DeployDefaultsTest {
         JsonNode environment = services.path("metadata-service").path("environment");
         assertNotEquals("sa", environment.path("QUARKUS_DATASOURCE_USERNAME").asText().toLowerCase(),
                 "metadata-service must not log in as sa");
-        assertFalse(environment.path("QUARKUS_DATASOURCE_JDBC_URL").asText().toLowerCase().contains("databasename=master"),
+        String url = environment.path("QUARKUS_DATASOURCE_JDBC_URL").asText().toLowerCase();
+        assertFalse(url.contains("databasename=master"),
                 "metadata-service must not use the master database");
         assertEquals("service_completed_successfully",
                 services.path("metadata-service").path("depends_on").path("sqlserver-init").path("condition").asText(),
@@ -151,7 +152,8 @@ class DeployDefaultsTest {
                 assertTrue(context.has("allowPrivilegeEscalation")
                         && !context.path("allowPrivilegeEscalation").asBoolean(), name + ": allowPrivilegeEscalation");
                 assertTrue(texts(context.path("capabilities").path("drop")).contains("ALL"), name + ": drop ALL");
-                assertEquals("RuntimeDefault", context.path("seccompProfile").path("type").asText(), name + ": seccomp");
+                assertEquals("RuntimeDefault", context.path("seccompProfile").path("type").asText(),
+                        name + ": seccomp");
                 // A read-only root filesystem needs a writable /tmp (the JVM's temporary files).
                 String tmp = volumeAt(container, "/tmp");
                 assertTrue(tmp != null && volume(pod, tmp) != null, name + " has no volume on /tmp");
@@ -190,9 +192,8 @@ class DeployDefaultsTest {
     @Test
     void ciNeverChangesTheDatabaseRootAccount() throws IOException {
         String ci = read(".ci/run");
-        Pattern touchesRoot = Pattern.compile(
-                "(ALTER\\s+USER|SET\\s+PASSWORD\\s+FOR|RENAME\\s+USER|DROP\\s+USER)\\s+['`\"]?root\\b|UPDATE\\s+mysql\\.user",
-                Pattern.CASE_INSENSITIVE);
+        Pattern touchesRoot = Pattern.compile("(ALTER\\s+USER|SET\\s+PASSWORD\\s+FOR|RENAME\\s+USER|DROP\\s+USER)"
+                + "\\s+['`\"]?root\\b|UPDATE\\s+mysql\\.user", Pattern.CASE_INSENSITIVE);
         Matcher m = touchesRoot.matcher(ci);
         if (m.find()) {
             fail(".ci/run changes the root account: " + m.group());
