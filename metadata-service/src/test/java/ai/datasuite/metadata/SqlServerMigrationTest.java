@@ -30,7 +30,7 @@ class SqlServerMigrationTest {
 
     @Container
     static final MSSQLServerContainer<?> SQL_SERVER =
-            new MSSQLServerContainer<>("mcr.microsoft.com/mssql/server:2022-latest").acceptLicense();
+            new MSSQLServerContainer<>("mcr.microsoft.com/mssql/server:2022-CU20-ubuntu-22.04").acceptLicense();
 
     @Test
     void migrationsApplyAndFilesTasksAndLinksRoundTrip() throws SQLException {
