@@ -239,8 +239,8 @@ public class DatasetService implements DatasetSource {
             case "lengths" -> EdaCharts.lengths(analysis);
             case "tsne" -> EdaCharts.tsne(analysis, 900, 700);
             case "wordcloud" -> EdaCharts.wordCloud(analysis, 900, 600);
-            default -> throw ProblemException.notFound("No chart '" + kind + "'; there are lengths.png, tsne.png and"
-                    + " wordcloud.png");
+            default -> throw ProblemException.notFound("No chart '" + shown(kind) + "'; there are lengths.png,"
+                    + " tsne.png and wordcloud.png");
         };
         charts.put(key, png);
         return png;
@@ -249,7 +249,7 @@ public class DatasetService implements DatasetSource {
     /** The catalogue entry; 404 when unknown or, read for the caller, not theirs to see (the same answer). */
     private RemoteDataset catalogued(String datasetId, Hop hop) {
         if (datasetId == null || !UUID_PATTERN.matcher(datasetId).matches()) {
-            throw ProblemException.notFound("No dataset " + datasetId + " (dataset ids are UUIDs)");
+            throw ProblemException.notFound("No dataset " + shown(datasetId) + " (dataset ids are UUIDs)");
         }
         String id = datasetId.toLowerCase(Locale.ROOT);
         RemoteDataset remote = metadata.get(id, hop).orElse(null);
@@ -336,6 +336,11 @@ public class DatasetService implements DatasetSource {
         } catch (IOException e) {
             return null; // Written by another version: compute it again.
         }
+    }
+
+    /** A caller's value in an answer, cut short: an answer never echoes unbounded input. */
+    static String shown(String value) {
+        return value == null || value.length() <= 40 ? String.valueOf(value) : value.substring(0, 40) + "...";
     }
 
     private Object lock(String id) {

@@ -57,6 +57,14 @@ class DatasetRowsTest {
     }
 
     @Test
+    void anUnknownIdIsNotEchoedWhole() {
+        String id = "x".repeat(3000);
+        String detail = as("alice").get("/api/v1/datasets/{id}/rows", id).then().statusCode(404)
+                .extract().jsonPath().getString("detail");
+        assertEquals("No dataset " + "x".repeat(40) + "... (dataset ids are UUIDs)", detail);
+    }
+
+    @Test
     void anotherUsersRowsAreNotFoundAndAdminsSeeThem() {
         String id = upload("alice", "alices");
         String unknown = UUID.randomUUID().toString();
