@@ -215,7 +215,7 @@ public class UploadRoute {
     private ProblemException unavailable(String reason) {
         String service = ingest.upstream().service();
         return new ProblemException(503, service + "-unavailable", service + " unavailable",
-                service + " at " + ingest.url() + " did not take the upload: " + reason + ". Retry; if it persists,"
+                service + " did not take the upload: " + reason + ". Retry; if it persists,"
                         + " check that it runs (./suite status).",
                 Map.of("service", service, "retry_after_seconds", 5)).withHeader("Retry-After", "5");
     }

@@ -98,7 +98,7 @@ final class PublicConventions {
                   "description": "The connection to the service behind this route broke before it answered (type <service>-failed); the request may or may not have been applied.",
                   "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"},
                     "example": {"type": "urn:ai-data-suite:problem:retrieval-service-failed", "title": "retrieval-service failed to answer", "status": 502,
-                                "detail": "The connection to retrieval-service at http://retrieval-service:8084 broke before it answered. The request may or may not have been applied: check before repeating it.",
+                                "detail": "The connection to retrieval-service broke before it answered. The request may or may not have been applied: check before repeating it.",
                                 "service": "retrieval-service"}}}
                 },
                 "ServiceUnavailable": {
@@ -106,14 +106,14 @@ final class PublicConventions {
                   "headers": {"Retry-After": {"$ref": "#/components/headers/RetryAfter"}},
                   "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"},
                     "example": {"type": "urn:ai-data-suite:problem:inference-service-unavailable", "title": "inference-service unavailable", "status": 503,
-                                "detail": "inference-service at http://inference-service:8083 is unavailable (connection refused). Start it (./suite start, or docker compose up -d inference-service) and retry.",
+                                "detail": "inference-service is unavailable (connection refused). Start it (./suite start, or docker compose up -d inference-service) and retry.",
                                 "service": "inference-service", "retry_after_seconds": 5}}}
                 },
                 "GatewayTimeout": {
                   "description": "The service behind this route did not answer in time (type <service>-timeout); it may still complete the request.",
                   "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"},
                     "example": {"type": "urn:ai-data-suite:problem:metadata-service-timeout", "title": "metadata-service did not answer in time", "status": 504,
-                                "detail": "metadata-service at http://metadata-service:8082 did not answer within 300 s (gateway.proxy.response-timeout). It may still complete the request: check before repeating it.",
+                                "detail": "metadata-service did not answer within 300 s (gateway.proxy.response-timeout). It may still complete the request: check before repeating it.",
                                 "service": "metadata-service"}}}
                 }
               }

@@ -5,6 +5,8 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
+import org.jboss.logging.Logger;
+
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -33,6 +35,8 @@ import ai.datasuite.problem.Problems;
  * problems. Everything runs on the request's event loop, so the state needs no locks.
  */
 final class ProxyExchange implements OriginRequestProvider, ProxyInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(ProxyExchange.class);
 
     private final Vertx vertx;
     private final Upstreams.Target target;
@@ -180,6 +184,10 @@ final class ProxyExchange implements OriginRequestProvider, ProxyInterceptor {
         } else {
             breaker.failure();
             problem = UpstreamProblems.broken(target);
+        }
+        if (!bodyTooLarge) {
+            // The caller's answer names the service only; where it was called goes to the operator's log.
+            LOG.warnf("%s at %s: %s", target.upstream().service(), target.url(), problem.detail());
         }
         ProxyResponse response = request.release().response()
                 .setStatusCode(problem.status())

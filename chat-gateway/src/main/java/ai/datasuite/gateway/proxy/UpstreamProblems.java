@@ -6,8 +6,8 @@ import java.util.Map;
 import ai.datasuite.problem.ProblemException;
 
 /**
- * What the gateway answers when it could not get a service's answer, in the caller's terms: which service, where,
- * and what to do. A service's own answers, errors included, pass unchanged.
+ * What the gateway answers when it could not get a service's answer, in the caller's terms: which service and what
+ * to do (never its internal address, which ProxyExchange logs). A service's own answers, errors included, pass unchanged.
  */
 final class UpstreamProblems {
 
@@ -31,7 +31,7 @@ final class UpstreamProblems {
     static ProblemException timeout(Upstreams.Target target, Duration timeout) {
         return new ProblemException(504, target.upstream().service() + "-timeout",
                 target.upstream().service() + " did not answer in time",
-                target.upstream().service() + " at " + target.url() + " did not answer within " + timeout.toSeconds()
+                target.upstream().service() + " did not answer within " + timeout.toSeconds()
                         + " s (gateway.proxy.response-timeout). It may still complete the request: check before"
                         + " repeating it.",
                 Map.of("service", target.upstream().service()));
@@ -41,7 +41,7 @@ final class UpstreamProblems {
     static ProblemException broken(Upstreams.Target target) {
         return new ProblemException(502, target.upstream().service() + "-failed",
                 target.upstream().service() + " failed to answer",
-                "The connection to " + target.upstream().service() + " at " + target.url() + " broke before it"
+                "The connection to " + target.upstream().service() + " broke before it"
                         + " answered. The request may or may not have been applied: check before repeating it.",
                 Map.of("service", target.upstream().service()));
     }
@@ -49,7 +49,7 @@ final class UpstreamProblems {
     private static ProblemException unavailable(Upstreams.Target target, String what, int retryAfterSeconds) {
         return new ProblemException(503, target.upstream().service() + "-unavailable",
                 target.upstream().service() + " unavailable",
-                target.upstream().service() + " at " + target.url() + " " + what,
+                target.upstream().service() + " " + what,
                 Map.of("service", target.upstream().service(), "retry_after_seconds", retryAfterSeconds))
                 .withHeader("Retry-After", String.valueOf(retryAfterSeconds));
     }

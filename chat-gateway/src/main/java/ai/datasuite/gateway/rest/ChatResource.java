@@ -78,7 +78,7 @@ public class ChatResource {
              "detail": "No conversation 7a1b2c3d-4e5f-4a6b-9c8d-0e1f2a3b4c5d"}""";
     static final String UNAVAILABLE_EXAMPLE = """
             {"type": "urn:ai-data-suite:problem:retrieval-service-unavailable", "title": "Service unavailable",
-             "status": 503, "detail": "retrieval-service at http://127.0.0.1:8084 is unavailable"}""";
+             "status": 503, "detail": "retrieval-service is unavailable"}""";
 
     private final ChatService chat;
     private final ChatStream stream;

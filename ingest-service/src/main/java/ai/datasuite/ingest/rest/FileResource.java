@@ -121,7 +121,7 @@ public class FileResource {
     @APIResponse(responseCode = "415", description = "Unsupported or undetectable type",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "unsupported-media-type", value = "{\"type\": \"urn:ai-data-suite:problem:unsupported-media-type\", \"title\": \"Unsupported file type\", \"status\": 415, \"detail\": \"the file's type could not be recognised from its content (it looks like binary data); upload one of: PNG, JPEG, ...\"}")))
     @APIResponse(responseCode = "503", description = "metadata-service or S3 is unavailable; nothing was stored",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "dependency-unavailable", value = "{\"type\": \"urn:ai-data-suite:problem:dependency-unavailable\", \"title\": \"metadata-service unavailable\", \"status\": 503, \"detail\": \"metadata-service at http://127.0.0.1:8082 is unavailable (it answered 503). Start it (./suite start, or docker compose up -d metadata-service) and retry.\", \"retry_after_seconds\": 5}")))
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "dependency-unavailable", value = "{\"type\": \"urn:ai-data-suite:problem:dependency-unavailable\", \"title\": \"metadata-service unavailable\", \"status\": 503, \"detail\": \"metadata-service is unavailable (it answered 503). Start it (./suite start, or docker compose up -d metadata-service) and retry.\", \"retry_after_seconds\": 5}")))
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(implementation = UploadForm.class)))
     public Response upload(InputStream body, @HeaderParam("Content-Type") String contentType) throws AnalysisException {

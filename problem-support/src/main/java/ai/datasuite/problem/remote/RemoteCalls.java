@@ -34,7 +34,7 @@ public final class RemoteCalls {
             if (neverReached(e)) {
                 throw new RemoteNotReachedException(dependency, e);
             }
-            throw new RemoteUnavailableException(dependency, "the call failed: " + rootMessage(e), 0, false, e);
+            throw new RemoteUnavailableException(dependency, "the call failed", 0, false, e);
         }
     }
 
@@ -58,14 +58,6 @@ public final class RemoteCalls {
             }
         }
         return false;
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     private static Map<String, Object> problemOf(WebApplicationException e) {

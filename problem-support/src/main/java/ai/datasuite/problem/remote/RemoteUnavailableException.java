@@ -2,6 +2,8 @@ package ai.datasuite.problem.remote;
 
 import java.util.Map;
 
+import org.jboss.logging.Logger;
+
 import ai.datasuite.problem.ProblemException;
 
 /**
@@ -12,6 +14,7 @@ import ai.datasuite.problem.ProblemException;
 public class RemoteUnavailableException extends ProblemException {
 
     public static final int RETRY_AFTER_SECONDS = 5;
+    private static final Logger LOG = Logger.getLogger(RemoteUnavailableException.class);
 
     private final boolean neverReached;
     private final int remoteStatus;
@@ -19,9 +22,12 @@ public class RemoteUnavailableException extends ProblemException {
     public RemoteUnavailableException(RemoteCall.Dependency dependency, String reason, int remoteStatus,
                                       boolean neverReached, Throwable cause) {
         super(503, dependency.unavailableSlug(), dependency.service() + " unavailable",
-                dependency.service() + " at " + dependency.baseUrl() + " is unavailable (" + reason + "). Start it"
+                dependency.service() + " is unavailable (" + reason + "). Start it"
                         + " (./suite start, or docker compose up -d " + dependency.service() + ") and retry.",
                 Map.of("retry_after_seconds", RETRY_AFTER_SECONDS));
+        // Where it was called is the operator's business, not the caller's: the address goes to the log only.
+        LOG.warnf("%s at %s is unavailable (%s)%s", dependency.service(), dependency.baseUrl(), reason,
+                cause == null ? "" : ": " + cause);
         this.neverReached = neverReached;
         this.remoteStatus = remoteStatus;
         withHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));

@@ -30,7 +30,7 @@ public class FakeRemoteResource {
     @Path("/slow")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, String> slow() throws InterruptedException {
-        Thread.sleep(2_000);
+        Thread.sleep(6_000);
         return Map.of("name", "late");
     }
 }
