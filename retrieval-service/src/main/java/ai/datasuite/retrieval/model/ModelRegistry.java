@@ -363,16 +363,21 @@ public class ModelRegistry {
         if (modelId == null || modelId.isBlank()) {
             throw ModelRequests.field("model_id", "model_id is required");
         }
-        return folders.find(modelId).orElseThrow(() -> ProblemException.notFound("No model '" + modelId
+        return folders.find(modelId).orElseThrow(() -> ProblemException.notFound("No model '" + shown(modelId)
                 + "'; GET /api/v1/models/list_model lists the saved models"));
     }
 
     private static String checkId(String id) {
         if (!ModelFolders.MODEL_ID.matcher(id).matches()) {
-            throw ModelRequests.field("model_id", "model_id must match [A-Za-z0-9_-]{1,64} (got '"
-                    + (id.length() > 80 ? id.substring(0, 80) + "..." : id) + "')", null);
+            throw ModelRequests.field("model_id", "model_id must match [A-Za-z0-9_-]{1,64} (got '" + shown(id) + "')",
+                    null);
         }
         return id;
+    }
+
+    /** An id as an answer may show it: never more than 80 characters of what the caller sent. */
+    private static String shown(String id) {
+        return id.length() > 80 ? id.substring(0, 80) + "..." : id;
     }
 
     private RetrievalModelType.Storage storage(String id, Path dir) {
