@@ -55,7 +55,10 @@ class LoadSystemTest {
                         "-Dquarkus.thread-pool.max-threads=" + INGEST_WORKERS));
         inference = suite.startInference("inference-service", 16);
         retrieval = suite.startRetrieval();
-        gateway = suite.startGateway(ADMIN_KEY, inference, retrieval);
+        // One key drives the gateway at full speed here: its per-key rate limit (100, then 50/s; tested in the
+        // gateway's LimitsTest) would answer 429, so it is raised to measure routing, not the limit.
+        gateway = suite.startGateway(ADMIN_KEY, inference, retrieval, List.of(
+                "-Dgateway.limits.rate.capacity=1000000", "-Dgateway.limits.rate.refill-tokens=1000000"));
         http = new SuiteHttp(Duration.ofSeconds(30));
     }
 

@@ -142,14 +142,21 @@ final class RunningSuite implements AutoCloseable {
      * above) with the given bootstrap admin key, passed through the environment as `./suite` passes it.
      */
     String startGateway(String adminKey, String inference, String retrieval) throws Exception {
+        return startGateway(adminKey, inference, retrieval, List.of());
+    }
+
+    /** The same, with options of the gateway's own (e.g. its rate limits). */
+    String startGateway(String adminKey, String inference, String retrieval, List<String> extraOptions)
+            throws Exception {
         int port = freePort();
         Path data = Files.createDirectories(dataDir.resolve("chat-gateway"));
-        Process process = start("chat-gateway", "chat-gateway", data, Map.of("SUITE_ADMIN_KEY", adminKey),
-                List.of("-Dquarkus.http.port=" + port,
-                        "-Dgateway.upstreams.ingest=" + ingest(),
-                        "-Dgateway.upstreams.metadata=" + metadata(),
-                        "-Dgateway.upstreams.inference=" + inference,
-                        "-Dgateway.upstreams.retrieval=" + retrieval));
+        List<String> options = new ArrayList<>(List.of("-Dquarkus.http.port=" + port,
+                "-Dgateway.upstreams.ingest=" + ingest(),
+                "-Dgateway.upstreams.metadata=" + metadata(),
+                "-Dgateway.upstreams.inference=" + inference,
+                "-Dgateway.upstreams.retrieval=" + retrieval));
+        options.addAll(extraOptions);
+        Process process = start("chat-gateway", "chat-gateway", data, Map.of("SUITE_ADMIN_KEY", adminKey), options);
         awaitReady("chat-gateway", process, port);
         return "http://127.0.0.1:" + port;
     }
