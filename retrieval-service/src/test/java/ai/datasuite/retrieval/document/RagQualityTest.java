@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import ai.datasuite.retrieval.config.ConfigDefaults;
 import ai.datasuite.retrieval.config.DocumentsConfig;
 import ai.datasuite.retrieval.document.DocumentSearchResponse.DocumentHit;
 import ai.datasuite.retrieval.document.DocumentSearchResponse.Highlight;
@@ -71,7 +72,7 @@ class RagQualityTest {
         EmbeddingModels models = CachingEmbedder.models(Path.of(System.getProperty("retrieval.quality.cache",
                 "target/embedding-cache")));
         TextEmbedder e5 = models.get(EmbeddingModels.Kind.E5_SMALL_V2);
-        DocumentsConfig config = TestDocumentsConfig.defaults();
+        DocumentsConfig config = ConfigDefaults.of(DocumentsConfig.class);
         DocumentService service = new DocumentService(
                 new EmbeddedVectorStore(Files.createTempDirectory("rag-quality")), models, config);
 
@@ -145,7 +146,7 @@ class RagQualityTest {
     /** The highlight step alone with nothing cached: sentences embedded by the real model, as on a first search. */
     private static void coldHighlightCost(DocumentService service, List<SquadRow> sample, TextEmbedder cached) {
         TextEmbedder raw = new EmbeddingModels().get(EmbeddingModels.Kind.E5_SMALL_V2);
-        DocumentsConfig.Highlights h = TestDocumentsConfig.defaults().highlights();
+        DocumentsConfig.Highlights h = ConfigDefaults.of(DocumentsConfig.class).highlights();
         Highlighter cold = new Highlighter(new Highlighter.Settings(h.denseWeight(), h.lexicalWeight(), h.hitWeight(),
                 h.maxSentenceChars(), 0));
         long nanos = 0;
