@@ -20,7 +20,8 @@ public final class RouteTable {
      * as {@code POST /api/upload}). Helpers add theirs here.
      */
     public static final List<String> OWN_PREFIXES = List.of(OWN, "/api/chat",
-            "/api/upload", "/api/v1/documents", "/api/v1/notices", "/api/fine-tune");
+            "/api/upload", "/api/v1/documents", "/api/v1/notices", "/api/fine-tune", "/api/v1/evaluations",
+            "/api/v1/tasks/imports");
 
     private record Route(String prefix, Upstream upstream) {
     }

@@ -52,4 +52,40 @@ public interface MetadataConfig {
         @WithDefault("50")
         int maxEpochs();
     }
+
+    /** Limits of a task's edited steps, {@code PUT /api/v1/tasks/{task_id}/steps} (keys {@code metadata.tasks.*}). */
+    Tasks tasks();
+
+    interface Tasks {
+
+        /** Most steps in one saved version; above it the answer is 400. */
+        @WithDefault("100")
+        int maxSteps();
+
+        /** Longest single step, in characters; above it the answer is 400. */
+        @WithDefault("2000")
+        int maxStepChars();
+
+        /** Longest note an annotator may attach to a version, in characters. */
+        @WithDefault("1000")
+        int maxNoteChars();
+    }
+
+    /** Limits of evaluation runs under /api/v1/evaluations (keys {@code metadata.evaluations.*}). */
+    Evaluations evaluations();
+
+    interface Evaluations {
+
+        /** Most tasks one run may select; above it the create answers 413. */
+        @WithDefault("2000")
+        int maxTasks();
+
+        /** Longest stored prompt, raw answer or error of one result, in characters; longer text is cut and flagged. */
+        @WithDefault("200000")
+        int maxTextChars();
+
+        /** Most runs one accuracy chart compares. */
+        @WithDefault("10")
+        int maxChartRuns();
+    }
 }
