@@ -53,7 +53,10 @@ public interface MetadataConfig {
         int maxEpochs();
     }
 
-    /** Limits of a task's edited steps, {@code PUT /api/v1/tasks/{task_id}/steps} (keys {@code metadata.tasks.*}). */
+    /**
+     * Limits of a task's edited steps, {@code PUT /api/v1/tasks/{task_id}/steps}, and of the task charts (keys
+     * {@code metadata.tasks.*}).
+     */
     Tasks tasks();
 
     interface Tasks {
@@ -69,6 +72,10 @@ public interface MetadataConfig {
         /** Longest note an annotator may attach to a version, in characters. */
         @WithDefault("1000")
         int maxNoteChars();
+
+        /** Most tools the annotations chart lists ({@code GET /api/v1/tasks/charts/annotations}), most used first. */
+        @WithDefault("20")
+        int chartTopTools();
     }
 
     /** Limits of evaluation runs under /api/v1/evaluations (keys {@code metadata.evaluations.*}). */

@@ -42,6 +42,10 @@ public class Task {
     @Column(name = "number_of_tools")
     private Integer numberOfTools;
 
+    /** The current version of the steps: 1 = as imported; above 1 an annotator edited them (an import keeps them). */
+    @Column(name = "steps_version", nullable = false)
+    private int stepsVersion = 1;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -61,7 +65,7 @@ public class Task {
                 && Objects.equals(numberOfTools, other.numberOfTools);
     }
 
-    /** Copies the imported fields (not the id, not the timestamps). */
+    /** Copies the imported fields (not the id, not the timestamps, not the steps version). */
     public void copyContentFrom(Task other) {
         question = other.question;
         level = other.level;
@@ -152,6 +156,14 @@ public class Task {
 
     public void setNumberOfTools(Integer numberOfTools) {
         this.numberOfTools = numberOfTools;
+    }
+
+    public int getStepsVersion() {
+        return stepsVersion;
+    }
+
+    public void setStepsVersion(int stepsVersion) {
+        this.stepsVersion = stepsVersion;
     }
 
     public Instant getCreatedAt() {

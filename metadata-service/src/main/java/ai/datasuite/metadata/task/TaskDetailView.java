@@ -21,6 +21,9 @@ public record TaskDetailView(
         String howLong,
         String tools,
         Integer numberOfTools,
+        @Schema(description = "Current version of the steps; 1 = as imported, above 1 edited by annotators",
+                minimum = "1")
+        int stepsVersion,
         Instant createdAt,
         Instant updatedAt,
         List<FileView> files) {
@@ -28,6 +31,7 @@ public record TaskDetailView(
     /** The same task listing only the linked files whose owner {@code visible} accepts (a user's own). */
     public TaskDetailView withFilesVisibleTo(Predicate<String> visible) {
         return new TaskDetailView(taskId, question, level, finalAnswer, fileName, steps, numberOfSteps, howLong, tools,
-                numberOfTools, createdAt, updatedAt, files.stream().filter(f -> visible.test(f.ownerId())).toList());
+                numberOfTools, stepsVersion, createdAt, updatedAt,
+                files.stream().filter(f -> visible.test(f.ownerId())).toList());
     }
 }

@@ -13,12 +13,12 @@ class TaskMapper {
     public TaskView toView(Task task) {
         return new TaskView(task.getTaskId(), task.getQuestion(), task.getLevel(), task.getFinalAnswer(),
                 task.getFileName(), task.getSteps(), task.getNumberOfSteps(), task.getHowLong(), task.getTools(),
-                task.getNumberOfTools(), task.getCreatedAt(), task.getUpdatedAt());
+                task.getNumberOfTools(), task.getStepsVersion(), task.getCreatedAt(), task.getUpdatedAt());
     }
 
     public TaskDetailView toDetailView(Task task, List<FileView> files) {
         return new TaskDetailView(task.getTaskId(), task.getQuestion(), task.getLevel(), task.getFinalAnswer(),
                 task.getFileName(), task.getSteps(), task.getNumberOfSteps(), task.getHowLong(), task.getTools(),
-                task.getNumberOfTools(), task.getCreatedAt(), task.getUpdatedAt(), files);
+                task.getNumberOfTools(), task.getStepsVersion(), task.getCreatedAt(), task.getUpdatedAt(), files);
     }
 }

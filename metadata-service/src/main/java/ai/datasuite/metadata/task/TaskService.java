@@ -63,6 +63,7 @@ public class TaskService {
     /**
      * Validates every row first; imports nothing unless all rows are good, then upserts in this one transaction.
      * The one place that enforces {@code metadata.import.max-bytes}, for raw bodies and uploaded files alike.
+     * Steps that annotators edited ({@code steps_version > 1}) are kept; the row's other fields are imported.
      */
     public ImportSummary importTasks(InputStream in, ImportFormat format) throws IOException {
         long maxBytes = config.importing().maxBytes().asLongValue();
@@ -94,6 +95,11 @@ public class TaskService {
                     .collect(Collectors.toMap(Task::getTaskId, Function.identity()));
             for (Task task : chunk) {
                 Task current = existing.get(task.getTaskId());
+                if (current != null && current.getStepsVersion() > 1) {
+                    // Annotators edited these steps: an import updates the rest of the task, never their edit.
+                    task.setSteps(current.getSteps());
+                    task.setNumberOfSteps(current.getNumberOfSteps());
+                }
                 if (current == null) {
                     task.setCreatedAt(now);
                     task.setUpdatedAt(now);

@@ -17,6 +17,9 @@ public record TaskView(
         String howLong,
         String tools,
         Integer numberOfTools,
+        @Schema(description = "Current version of the steps; 1 = as imported, above 1 edited by annotators",
+                minimum = "1")
+        int stepsVersion,
         Instant createdAt,
         Instant updatedAt) {
 }
