@@ -221,7 +221,8 @@ public class TaskResource {
     private static ProblemException unsupported() {
         return ProblemException.unsupportedMediaType(
                 "Send JSONL (application/x-ndjson, application/jsonl, application/x-jsonlines, application/jsonlines)"
-                        + " or CSV (text/csv, application/csv)");
+                        + " or CSV (text/csv, application/csv), or a GAIA snapshot folder as application/zip"
+                        + " (through the gateway)");
     }
 
     /** {@code PageView<TaskView>} under a name, for the OpenAPI document (@Schema cannot name a generic type). */
