@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
@@ -153,5 +154,32 @@ class EvaluationApiTest {
         byte[] accepted = Gateway.withKey(data.annotator()).accept("image/png").get("/api/v1/evaluations/compare/chart?a="
                 + run + "&b=" + run).then().statusCode(200).contentType("image/png").extract().asByteArray();
         assertArrayEquals(FakeEvaluations.PNG, accepted);
+    }
+
+    @Test
+    void everyEndpointIsInThePublicOpenApiWithAnExample() {
+        JsonPath document = io.restassured.RestAssured.given().queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
+        java.util.List<String> expected = java.util.List.of("POST /api/v1/evaluations", "GET /api/v1/evaluations",
+                "GET /api/v1/evaluations/{id}", "GET /api/v1/evaluations/{id}/results",
+                "POST /api/v1/evaluations/{id}/cancel", "GET /api/v1/evaluations/compare",
+                "GET /api/v1/evaluations/compare/chart", "GET /api/v1/evaluations/charts/accuracy",
+                "GET /api/v1/evaluations/{id}/charts/latency");
+        for (String operation : expected) {
+            String method = operation.substring(0, operation.indexOf(' ')).toLowerCase();
+            String path = operation.substring(operation.indexOf(' ') + 1);
+            assertTrue(paths.containsKey(path) && paths.get(path).containsKey(method), operation + " in "
+                    + paths.keySet());
+            String success = method.equals("post") && path.equals("/api/v1/evaluations") ? "202" : "200";
+            Map<String, Object> content = document.getMap("paths.'" + path + "'." + method + ".responses.'"
+                    + success + "'.content");
+            assertTrue(content.values().stream().anyMatch(media -> ((Map<?, ?>) media).containsKey("examples")),
+                    operation + " has an example: " + content);
+        }
+        assertEquals("queued", document.getString("paths.'/api/v1/evaluations'.post.responses.'202'.content."
+                + "'application/json'.examples.queued.value.status"));
+        assertEquals("urn:ai-data-suite:problem:llm-not-configured", document.getString("paths.'/api/v1/evaluations'"
+                + ".post.responses.'409'.content.'application/problem+json'.examples.'no LLM'.value.type"));
     }
 }
