@@ -234,6 +234,10 @@ class EvaluationSystemTest {
             assertTrue(prompt.contains(task.getValue()), task.getKey() + " lacks its file's text: " + prompt);
             assertTrue(prompt.contains("FINAL ANSWER"), "GAIA's system prompt: " + prompt);
         }
+        String zip = FakeLlm.text(llm.requestsWith(PHRASES.get(GaiaFixture.ZIP)).get(0));
+        assertTrue(zip.contains("JDOM") && zip.contains("testWORD.doc"), "each entry's text: " + zip);
+        String noFile = FakeLlm.text(llm.requestsWith(PHRASES.get(GaiaFixture.MISSING_FILE)).get(0));
+        assertFalse(noFile.contains("=== File:"), "a row whose file is missing gets no file: " + noFile);
         List<String> images = FakeLlm.imageUrls(llm.requestsWith(PHRASES.get(GaiaFixture.PNG)).get(0));
         assertEquals(1, images.size(), images.toString());
         assertTrue(images.get(0).startsWith("data:image/png;base64,"), images.get(0).substring(0, 40));
