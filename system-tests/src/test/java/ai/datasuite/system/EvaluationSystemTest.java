@@ -3,7 +3,6 @@ package ai.datasuite.system;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
@@ -48,18 +47,7 @@ class EvaluationSystemTest {
     static final int JOB_SECONDS = Integer.getInteger("system-tests.evaluation-seconds", 180);
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A phrase of each task's question, which picks the fake's answer. */
-    static final Map<String, String> PHRASES = Map.of(
-            GaiaFixture.TXT, "host name in that address",
-            GaiaFixture.CSV, "Square is listed for the Number 12",
-            GaiaFixture.XLSX, "sum of all values in the Square column",
-            GaiaFixture.PDF, "sponsors the incubation of Apache Tika",
-            GaiaFixture.PNG, "What animal is shown in the attached photo",
-            GaiaFixture.DOCX, "links to the web sites of two Apache projects",
-            GaiaFixture.ZIP, "dc:subject values in the order they appear",
-            GaiaFixture.HEXAGON, "How many sides does a hexagon have",
-            GaiaFixture.MARS, "called the Red Planet",
-            GaiaFixture.MISSING_FILE, "names a person in the title of its first slide");
+    static final Map<String, String> PHRASES = GaiaFixture.PHRASES;
     static final String EDITED_STEP = "Add up all 15 values of the Square column.";
 
     static FakeLlm llm;
@@ -309,13 +297,8 @@ class EvaluationSystemTest {
         assertEquals(1, flipped.path(0).path("steps_version_a").asInt(), compare.toString());
         assertEquals(2, flipped.path(0).path("steps_version_b").asInt(), compare.toString());
         assertEquals(1, compare.path("flipped_with_steps_edited").asInt(), compare.toString());
-        JsonNode level2 = null;
-        for (JsonNode level : compare.path("by_level")) {
-            if (level.path("level").asInt() == 2) {
-                level2 = level;
-            }
-        }
-        assertNotNull(level2, compare.toString());
+        JsonNode level2 = StreamSupport.stream(compare.path("by_level").spliterator(), false)
+                .filter(level -> level.path("level").asInt() == 2).findFirst().orElseThrow(AssertionError::new);
         assertEquals(1, level2.path("wrong_to_right").asInt(), level2.toString());
         assertEquals(1, level2.path("stayed_right").asInt(), level2.toString());
         assertEquals(2, level2.path("stayed_wrong").asInt(), level2.toString());
@@ -410,12 +393,9 @@ class EvaluationSystemTest {
         return JSON.readTree(created.body()).path("key").asText();
     }
 
-    private static List<String> strings(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
-    }
-
-    private static List<String> strings(JsonNode array, String field) {
-        return StreamSupport.stream(array.spliterator(), false).map(n -> n.path(field).asText())
-                .toList();
+    /** The array's texts, or the texts of {@code field} of its objects. */
+    private static List<String> strings(JsonNode array, String... field) {
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(n -> (field.length == 0 ? n : n.path(field[0])).asText()).toList();
     }
 }

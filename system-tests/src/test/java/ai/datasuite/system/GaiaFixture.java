@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -31,6 +32,19 @@ final class GaiaFixture {
     static final String MISSING_FILE = "4170ad31-ae46-43b4-9490-654164f2f859";
     /** A file in the folder that no row names. */
     static final String EXTRA_FILE = "2023/validation/9c031bcd-2ced-4fc7-8893-2accb3a76898.html";
+
+    /** A phrase of each task's question (a fake LLM can answer by it). */
+    static final Map<String, String> PHRASES = Map.of(
+            TXT, "host name in that address",
+            CSV, "Square is listed for the Number 12",
+            XLSX, "sum of all values in the Square column",
+            PDF, "sponsors the incubation of Apache Tika",
+            PNG, "What animal is shown in the attached photo",
+            DOCX, "links to the web sites of two Apache projects",
+            ZIP, "dc:subject values in the order they appear",
+            HEXAGON, "How many sides does a hexagon have",
+            MARS, "called the Red Planet",
+            MISSING_FILE, "names a person in the title of its first slide");
 
     static final int TASKS = 10;
     /** The attached files in the folder: the seven tasks' and the extra one. */
