@@ -8,6 +8,10 @@ CREATE TABLE evaluations (
     model           VARCHAR(400)  NOT NULL,
     prompt_template CLOB,
     use_steps       BOOLEAN       NOT NULL,
+    -- The owner's role when the run was made (the runner reads tasks and files with it), and the vision
+    -- choice (null: the gateway's default); both kept so a run resumed after a restart runs as it was asked.
+    owner_role      VARCHAR(16) NOT NULL,
+    vision          BOOLEAN,
     concurrency     INT           NOT NULL,
     -- The task filter as given, as JSON ({"task_ids", "levels", "has_file"}).
     filter_json     CLOB          NOT NULL,

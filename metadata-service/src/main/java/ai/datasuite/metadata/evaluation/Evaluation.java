@@ -27,8 +27,13 @@ public class Evaluation {
     @Column(name = "prompt_template")
     private String promptTemplate;
 
+    @Column(name = "owner_role", nullable = false)
+    private String ownerRole;
+
     @Column(name = "use_steps", nullable = false)
     private boolean useSteps;
+
+    private Boolean vision;
 
     @Column(nullable = false)
     private int concurrency;
@@ -64,6 +69,22 @@ public class Evaluation {
 
     public void setOwnerId(String ownerId) {
         this.ownerId = ownerId;
+    }
+
+    public String getOwnerRole() {
+        return ownerRole;
+    }
+
+    public void setOwnerRole(String ownerRole) {
+        this.ownerRole = ownerRole;
+    }
+
+    public Boolean getVision() {
+        return vision;
+    }
+
+    public void setVision(Boolean vision) {
+        this.vision = vision;
     }
 
     public String getModel() {

@@ -18,6 +18,9 @@ public record EvaluationCreateRequest(
         String promptTemplate,
         @Schema(nullable = true, description = "Give the model the task's current steps as guidance (default false)")
         Boolean useSteps,
+        @Schema(nullable = true, description = "Send images as image content (true) or as their facts (false); null:"
+                + " the runner's default")
+        Boolean vision,
         @Min(1) @Schema(nullable = true, minimum = "1", description = "Tasks asked at the same time, >= 1 (default 1)")
         Integer concurrency,
         @Valid @Schema(nullable = true, description = "Which tasks; null takes every task")

@@ -42,13 +42,15 @@ public class EvaluationService {
         this.json = json;
     }
 
-    public EvaluationView create(EvaluationCreateRequest request, String owner) {
+    public EvaluationView create(EvaluationCreateRequest request, String owner, String ownerRole) {
         EvaluationFilter filter = request.filter() == null ? EvaluationFilter.ANY : request.filter();
         List<TaskSelection.Selected> tasks =
                 new TaskSelection(evaluations.getEntityManager(), limits.maxTasks()).select(filter);
         Evaluation run = new Evaluation();
         run.setId(UUID.randomUUID().toString());
         run.setOwnerId(owner);
+        run.setOwnerRole(ownerRole);
+        run.setVision(request.vision());
         run.setModel(request.model().strip());
         run.setPromptTemplate(request.promptTemplate());
         run.setUseSteps(Boolean.TRUE.equals(request.useSteps()));
@@ -135,8 +137,8 @@ public class EvaluationService {
 
     EvaluationView view(Evaluation run, Aggregates counts) {
         Tally all = counts.overall;
-        return new EvaluationView(run.getId(), run.getOwnerId(), run.getModel(), run.getPromptTemplate(),
-                run.isUseSteps(), run.getConcurrency(), read(run.getFilterJson()), run.getStatus(), all.total,
+        return new EvaluationView(run.getId(), run.getOwnerId(), run.getOwnerRole(), run.getModel(),
+                run.getPromptTemplate(), run.isUseSteps(), run.getVision(), run.getConcurrency(), read(run.getFilterJson()), run.getStatus(), all.total,
                 all.done, all.errors, all.correct, all.progress(), all.accuracy(), counts.levelViews(),
                 counts.fileTypeViews(), run.getError(), run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt());
     }

@@ -10,9 +10,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record EvaluationView(
         String id,
         String owner,
+        @Schema(description = "The owner's role when the run was made; the runner reads tasks and files with it")
+        String ownerRole,
         String model,
         @Schema(nullable = true) String promptTemplate,
         boolean useSteps,
+        @Schema(nullable = true, description = "Images as image content (true) or as facts (false); null: the"
+                + " runner's default") Boolean vision,
         int concurrency,
         EvaluationFilter filter,
         @Schema(enumeration = {"queued", "running", "completed", "cancelled", "failed"}) String status,

@@ -7,8 +7,8 @@ final class EvaluationExamples {
             {"model": "gpt-4o-mini", "prompt_template": null, "use_steps": false, "concurrency": 2,
              "filter": {"task_ids": null, "levels": [1, 2], "has_file": true}}""";
     static final String RUN = """
-            {"id": "3f2b8c1e-9a7d-4e6f-8b5a-2c1d0e9f8a7b", "owner": "alice", "model": "gpt-4o-mini",
-             "prompt_template": null, "use_steps": false, "concurrency": 2,
+            {"id": "3f2b8c1e-9a7d-4e6f-8b5a-2c1d0e9f8a7b", "owner": "alice", "owner_role": "annotator",
+             "model": "gpt-4o-mini", "prompt_template": null, "use_steps": false, "vision": null, "concurrency": 2,
              "filter": {"task_ids": null, "levels": [1, 2], "has_file": true},
              "status": "running", "total": 4, "done": 3, "errors": 1, "correct": 1, "progress": 0.75,
              "accuracy": 0.3333333333333333,

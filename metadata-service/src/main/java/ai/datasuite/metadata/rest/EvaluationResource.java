@@ -128,7 +128,7 @@ public class EvaluationResource {
                     value = TOO_MANY)))
     public Response create(@Valid @NotNull EvaluationCreateRequest body, @Context UriInfo uriInfo) {
         caller.requireAnnotator(RUNS);
-        EvaluationView created = runs.create(body, caller.id());
+        EvaluationView created = runs.create(body, caller.id(), caller.role());
         URI location = uriInfo.getAbsolutePathBuilder().path(created.id()).build();
         return Response.created(location).entity(created).build();
     }

@@ -56,9 +56,11 @@ class EvaluationResourceTest {
         Map<String, Object> body = body(filter(List.of(p + "-t3", p + "-t1", p + "-unknown", p + "-t1"), null, null));
         body.put("prompt_template", "Answer: {question}");
         body.put("use_steps", true);
+        body.put("vision", false);
         Response created = annotator(p + "-alice").body(body).post(RUNS);
         created.then().statusCode(201).contentType("application/json")
-                .body("owner", equalTo(p + "-alice")).body("model", equalTo("gpt-4o-mini"))
+                .body("owner", equalTo(p + "-alice")).body("owner_role", equalTo("annotator"))
+                .body("vision", equalTo(false)).body("model", equalTo("gpt-4o-mini"))
                 .body("prompt_template", equalTo("Answer: {question}")).body("use_steps", equalTo(true))
                 .body("concurrency", equalTo(2)).body("status", equalTo("queued"))
                 .body("filter.task_ids", contains(p + "-t3", p + "-t1", p + "-unknown", p + "-t1"))
@@ -88,6 +90,7 @@ class EvaluationResourceTest {
         TestData.viaGateway(p + "-root", Roles.ADMIN).contentType("application/json").body(minimal).post(RUNS).then()
                 .statusCode(201).body("model", equalTo("m")).body("concurrency", equalTo(1))
                 .body("use_steps", equalTo(false)).body("owner", equalTo(p + "-root"))
+                .body("owner_role", equalTo("admin")).body("vision", nullValue())
                 .body("by_file_type.key", contains("none"));
     }
 
