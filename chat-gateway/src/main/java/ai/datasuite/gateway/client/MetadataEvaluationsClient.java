@@ -54,8 +54,8 @@ public class MetadataEvaluationsClient extends RemoteDependency {
 
     /** A run as metadata-service stores it (the public view, unchanged). */
     @Schema(name = "Evaluation")
-    public record Evaluation(String id, String owner, String model, String promptTemplate, Boolean useSteps,
-                             Integer concurrency, Filter filter,
+    public record Evaluation(String id, String owner, String ownerRole, String model, String promptTemplate,
+                             Boolean useSteps, Boolean vision, Integer concurrency, Filter filter,
                              @Schema(enumeration = {"queued", "running", "completed", "cancelled", "failed"})
                              String status,
                              int total, int done, int errors, int correct, Double progress, Double accuracy,
@@ -75,8 +75,8 @@ public class MetadataEvaluationsClient extends RemoteDependency {
         }
     }
 
-    public record NewEvaluation(String model, String promptTemplate, boolean useSteps, int concurrency,
-                                Filter filter) {
+    public record NewEvaluation(String model, String promptTemplate, boolean useSteps, Boolean vision,
+                                int concurrency, Filter filter) {
     }
 
     /** A run's status change (the gateway's service identity only). */

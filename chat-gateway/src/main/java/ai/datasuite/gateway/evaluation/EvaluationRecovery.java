@@ -18,9 +18,9 @@ import ai.datasuite.problem.remote.RemoteRejectedException;
 
 /**
  * After a restart, runs left queued or running by the stopped gateway are started again: only their pending rows
- * are done (finished rows stay). Their owners' role is not stored, so their tasks are read as annotators (the least
- * role that runs evaluations), and {@code vision} is {@code gateway.evaluations.vision}. Asked with the gateway's
- * service identity, off the start-up thread; without an LLM configured they are left as they are (logged).
+ * are done (finished rows stay), with the role their owner had and the vision choice they were asked with (both
+ * stored with the run; a run without them reads as an annotator with {@code gateway.evaluations.vision}). Asked
+ * with the gateway's service identity, off the start-up thread; without an LLM configured they are left as they are (logged).
  */
 @ApplicationScoped
 public class EvaluationRecovery {
@@ -64,7 +64,8 @@ public class EvaluationRecovery {
                     if (!models.configured()) {
                         LOG.warnf("Evaluation %s was left %s; no LLM is configured, so it is not resumed", run.id(),
                                 run.status());
-                    } else if (runner.start(run, Roles.ANNOTATOR, config.vision())) {
+                    } else if (runner.start(run, run.ownerRole() == null ? Roles.ANNOTATOR : run.ownerRole(),
+                            run.vision() == null ? config.vision() : run.vision())) {
                         resumed++;
                     }
                 }

@@ -58,7 +58,7 @@ public class EvaluationService {
         String template = request.promptTemplate() == null || request.promptTemplate().isBlank() ? null
                 : request.promptTemplate();
         Evaluation run = metadata.create(new NewEvaluation(model, template, Boolean.TRUE.equals(request.useSteps()),
-                concurrency, request.filter()), null);
+                request.vision(), concurrency, request.filter()), null);
         runner.start(run, caller.role(), request.vision() == null ? config.vision() : request.vision());
         return run;
     }

@@ -48,8 +48,8 @@ public class EvaluationResource {
             {"model": "gpt-4o-mini", "prompt_template": null, "use_steps": false, "concurrency": 2,
              "filter": {"task_ids": null, "levels": [1, 2], "has_file": true}, "vision": true}""";
     static final String RUN_EXAMPLE = """
-            {"id": "6f0e9c1a-2b3d-4e5f-8a9b-0c1d2e3f4a5b", "owner": "alice", "model": "gpt-4o-mini",
-             "prompt_template": null, "use_steps": false, "concurrency": 2,
+            {"id": "6f0e9c1a-2b3d-4e5f-8a9b-0c1d2e3f4a5b", "owner": "alice", "owner_role": "annotator",
+             "model": "gpt-4o-mini", "prompt_template": null, "use_steps": false, "vision": true, "concurrency": 2,
              "filter": {"task_ids": null, "levels": [1, 2], "has_file": true},
              "status": "running", "total": 40, "done": 10, "errors": 1, "correct": 4, "progress": 0.25,
              "accuracy": 0.4,
@@ -59,8 +59,8 @@ public class EvaluationResource {
              "error": null, "created_at": "2026-12-02T10:15:30.123456Z", "started_at": "2026-12-02T10:15:30.5Z",
              "finished_at": null}""";
     static final String QUEUED_EXAMPLE = """
-            {"id": "6f0e9c1a-2b3d-4e5f-8a9b-0c1d2e3f4a5b", "owner": "alice", "model": "gpt-4o-mini",
-             "prompt_template": null, "use_steps": false, "concurrency": 2,
+            {"id": "6f0e9c1a-2b3d-4e5f-8a9b-0c1d2e3f4a5b", "owner": "alice", "owner_role": "annotator",
+             "model": "gpt-4o-mini", "prompt_template": null, "use_steps": false, "vision": true, "concurrency": 2,
              "filter": {"task_ids": null, "levels": [1, 2], "has_file": true},
              "status": "queued", "total": 40, "done": 0, "errors": 0, "correct": 0, "progress": 0.0,
              "accuracy": null, "by_level": [], "by_file_type": [], "error": null,

@@ -343,4 +343,25 @@ class EvaluationRunTest {
         assertEquals(1, run.getInt("correct"));
         assertEquals(List.of("completed"), data.metadata().statuses(runId)); // running already: no second PATCH
     }
+
+    @Test
+    void aResumedRunKeepsItsOwnersRoleAndItsVisionChoice() {
+        // An admin's run over another user's image, asked without vision: resumed, it still reads the task as an
+        // admin (so the file is there) and still describes the image by its facts.
+        FakeEvaluationFiles.Stored photo = data.files().put("someone", "pixel.png", "image/png", PNG,
+                "pixel.png: image/png, 1 x 1 px", Map.of("width", 1, "height", 1, "format", "PNG"));
+        data.metadata().addTask(id("pixel"), 1, "Which pixel colour " + tag + "?", "black", "pixel.png", null,
+                photo.view());
+        EvaluationFakes.answer(llm, "Which pixel colour " + tag, "FINAL ANSWER: black");
+        String runId = data.metadata().seedRun("root", "admin", false, "running", List.of(id("pixel")));
+
+        assertTrue(recovery.recover());
+
+        assertEquals("completed", data.awaitEnd(runId).getString("status"));
+        assertTrue(data.metadata().taskReads.contains(id("pixel") + " root admin"), data.metadata().taskReads
+                .toString());
+        JsonObject sent = EvaluationFakes.requestsWith(llm, "Which pixel colour " + tag).get(0);
+        assertEquals(List.of(), EvaluationFakes.imageUrls(sent));
+        assertThat(EvaluationFakes.userText(sent), containsString("pixel.png: image/png, 1 x 1 px"));
+    }
 }

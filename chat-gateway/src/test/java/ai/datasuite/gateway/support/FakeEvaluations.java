@@ -62,8 +62,13 @@ public final class FakeEvaluations implements FakeEndpoints {
 
     /** A run as a stopped gateway left it (for the resume test): its rows pending. */
     public String seedRun(String owner, String status, List<String> taskIds) {
-        JsonObject run = newRun(owner, new JsonObject().put("model", "gpt-4o-mini").put("concurrency", 1)
-                .put("use_steps", false), taskIds.stream().map(tasks::get).toList());
+        return seedRun(owner, "annotator", null, status, taskIds);
+    }
+
+    /** The same, made by an owner with {@code role} and the run's {@code vision} choice (null: the default). */
+    public String seedRun(String owner, String role, Boolean vision, String status, List<String> taskIds) {
+        JsonObject run = newRun(owner, role, new JsonObject().put("model", "gpt-4o-mini").put("concurrency", 1)
+                .put("use_steps", false).put("vision", vision), taskIds.stream().map(tasks::get).toList());
         run.put("status", status);
         return run.getString("id");
     }
@@ -156,12 +161,13 @@ public final class FakeEvaluations implements FakeEndpoints {
             problem(request, 400, "validation", "No task matches the filter");
             return;
         }
-        json(request, 201, view(newRun(caller.user(), body, selected)));
+        json(request, 201, view(newRun(caller.user(), caller.role(), body, selected)));
     }
 
-    private JsonObject newRun(String owner, JsonObject body, List<JsonObject> selected) {
+    private JsonObject newRun(String owner, String role, JsonObject body, List<JsonObject> selected) {
         String id = UUID.randomUUID().toString();
-        JsonObject run = new JsonObject().put("id", id).put("owner", owner).put("model", body.getString("model"))
+        JsonObject run = new JsonObject().put("id", id).put("owner", owner).put("owner_role", role)
+                .put("vision", body.getBoolean("vision")).put("model", body.getString("model"))
                 .put("prompt_template", body.getString("prompt_template"))
                 .put("use_steps", body.getBoolean("use_steps", false))
                 .put("concurrency", body.getInteger("concurrency", 1))
