@@ -25,9 +25,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import ai.datasuite.gateway.auth.ApiKeyAuthenticator;
-import ai.datasuite.gateway.auth.AuthProblems;
-import ai.datasuite.gateway.auth.PresentedKey;
+import ai.datasuite.gateway.auth.RouteKeys;
 import ai.datasuite.gateway.client.IngestFile;
 import ai.datasuite.gateway.config.ProxyConfig;
 import ai.datasuite.gateway.config.Upstream;
@@ -55,7 +53,7 @@ public class UploadRoute {
 
     private final Vertx vertx;
     private final Upstreams.Target ingest;
-    private final ApiKeyAuthenticator authenticator;
+    private final RouteKeys keys;
     private final RateLimiter rateLimiter;
     private final BodyLimit bodyLimit;
     private final IdentityTokens tokens;
@@ -64,12 +62,12 @@ public class UploadRoute {
     private final ProxyConfig config;
     private final HttpClient client;
 
-    public UploadRoute(Vertx vertx, Upstreams upstreams, ApiKeyAuthenticator authenticator, RateLimiter rateLimiter,
+    public UploadRoute(Vertx vertx, Upstreams upstreams, RouteKeys keys, RateLimiter rateLimiter,
                        BodyLimit bodyLimit, IdentityTokens tokens, DocumentIndexer indexer, ObjectMapper json,
                        ProxyConfig config) {
         this.vertx = vertx;
         this.ingest = upstreams.target(Upstream.INGEST);
-        this.authenticator = authenticator;
+        this.keys = keys;
         this.rateLimiter = rateLimiter;
         this.bodyLimit = bodyLimit;
         this.tokens = tokens;
@@ -94,30 +92,7 @@ public class UploadRoute {
             reject(context, bodyLimit.tooLarge());
             return;
         }
-        String key = PresentedKey.of(request);
-        if (key == null) {
-            reject(context, AuthProblems.missingKey());
-            return;
-        }
-        request.pause(); // no body byte is lost while the key is looked up
-        KeyHolder known;
-        try {
-            known = authenticator.fromMemory(key);
-        } catch (ProblemException invalid) {
-            reject(context, invalid);
-            return;
-        }
-        if (known != null) {
-            forward(context, known);
-            return;
-        }
-        vertx.executeBlocking(() -> authenticator.authenticate(key), false).onComplete(lookup -> {
-            if (lookup.succeeded()) {
-                forward(context, lookup.result());
-            } else {
-                reject(context, problemOf(lookup.cause(), "The API key could not be checked"));
-            }
-        });
+        keys.check(request, holder -> forward(context, holder), problem -> reject(context, problem));
     }
 
     private void forward(RoutingContext context, KeyHolder holder) {

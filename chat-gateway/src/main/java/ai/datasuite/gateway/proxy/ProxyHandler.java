@@ -15,9 +15,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
 
-import ai.datasuite.gateway.auth.ApiKeyAuthenticator;
-import ai.datasuite.gateway.auth.AuthProblems;
-import ai.datasuite.gateway.auth.PresentedKey;
+import ai.datasuite.gateway.auth.RouteKeys;
 import ai.datasuite.gateway.config.ProxyConfig;
 import ai.datasuite.gateway.config.Upstream;
 import ai.datasuite.gateway.key.KeyHolder;
@@ -41,19 +39,19 @@ public class ProxyHandler implements Handler<RoutingContext> {
 
     private final Vertx vertx;
     private final Upstreams upstreams;
-    private final ApiKeyAuthenticator authenticator;
+    private final RouteKeys keys;
     private final RateLimiter rateLimiter;
     private final BodyLimit bodyLimit;
     private final IdentityTokens tokens;
     private final ProxyConfig config;
     private final long ownMaxBodyBytes;
 
-    public ProxyHandler(Vertx vertx, Upstreams upstreams, ApiKeyAuthenticator authenticator, RateLimiter rateLimiter,
+    public ProxyHandler(Vertx vertx, Upstreams upstreams, RouteKeys keys, RateLimiter rateLimiter,
                         BodyLimit bodyLimit, IdentityTokens tokens, ProxyConfig config,
                         @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize ownMaxBodySize) {
         this.vertx = vertx;
         this.upstreams = upstreams;
-        this.authenticator = authenticator;
+        this.keys = keys;
         this.rateLimiter = rateLimiter;
         this.bodyLimit = bodyLimit;
         this.tokens = tokens;
@@ -90,34 +88,7 @@ public class ProxyHandler implements Handler<RoutingContext> {
             reject(context, bodyLimit.tooLarge());
             return;
         }
-        String key = PresentedKey.of(request);
-        if (key == null) {
-            reject(context, AuthProblems.missingKey());
-            return;
-        }
-        request.pause();
-        KeyHolder known;
-        try {
-            known = authenticator.fromMemory(key);
-        } catch (ProblemException invalid) {
-            reject(context, invalid);
-            return;
-        }
-        if (known != null) {
-            forward(context, upstream.get(), known);
-            return;
-        }
-        vertx.executeBlocking(() -> authenticator.authenticate(key), false).onComplete(lookup -> {
-            if (lookup.succeeded()) {
-                forward(context, upstream.get(), lookup.result());
-            } else if (lookup.cause() instanceof ProblemException problem) {
-                reject(context, problem);
-            } else {
-                LOG.error("API key check failed", lookup.cause());
-                reject(context, new ProblemException(500, ProblemException.INTERNAL, "Internal error",
-                        "The API key could not be checked; the failure was logged. Retry.", null));
-            }
-        });
+        keys.check(request, holder -> forward(context, upstream.get(), holder), problem -> reject(context, problem));
     }
 
     private void forward(RoutingContext context, Upstream upstream, KeyHolder holder) {

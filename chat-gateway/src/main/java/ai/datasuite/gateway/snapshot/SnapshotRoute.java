@@ -21,9 +21,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import ai.datasuite.gateway.auth.ApiKeyAuthenticator;
-import ai.datasuite.gateway.auth.AuthProblems;
-import ai.datasuite.gateway.auth.PresentedKey;
+import ai.datasuite.gateway.auth.RouteKeys;
 import ai.datasuite.gateway.config.SnapshotConfig;
 import ai.datasuite.gateway.key.KeyHolder;
 import ai.datasuite.gateway.limit.RateLimiter;
@@ -50,17 +48,17 @@ public class SnapshotRoute {
     private static final Logger LOG = Logger.getLogger(SnapshotRoute.class);
 
     private final Vertx vertx;
-    private final ApiKeyAuthenticator authenticator;
+    private final RouteKeys keys;
     private final RateLimiter rateLimiter;
     private final SnapshotService service;
     private final SnapshotSpool spool;
     private final ObjectMapper json;
     private final long maxBytes;
 
-    public SnapshotRoute(Vertx vertx, ApiKeyAuthenticator authenticator, RateLimiter rateLimiter,
+    public SnapshotRoute(Vertx vertx, RouteKeys keys, RateLimiter rateLimiter,
                          SnapshotService service, SnapshotSpool spool, ObjectMapper json, SnapshotConfig config) {
         this.vertx = vertx;
-        this.authenticator = authenticator;
+        this.keys = keys;
         this.rateLimiter = rateLimiter;
         this.service = service;
         this.spool = spool;
@@ -93,30 +91,7 @@ public class SnapshotRoute {
             reject(context, tooLarge());
             return;
         }
-        String key = PresentedKey.of(request);
-        if (key == null) {
-            reject(context, AuthProblems.missingKey());
-            return;
-        }
-        request.pause(); // no body byte is lost while the key is looked up
-        KeyHolder known;
-        try {
-            known = authenticator.fromMemory(key);
-        } catch (ProblemException invalid) {
-            reject(context, invalid);
-            return;
-        }
-        if (known != null) {
-            accept(context, known);
-            return;
-        }
-        vertx.executeBlocking(() -> authenticator.authenticate(key), false).onComplete(lookup -> {
-            if (lookup.succeeded()) {
-                accept(context, lookup.result());
-            } else {
-                reject(context, problemOf(lookup.cause(), "The API key could not be checked"));
-            }
-        });
+        keys.check(request, holder -> accept(context, holder), problem -> reject(context, problem));
     }
 
     private void accept(RoutingContext context, KeyHolder holder) {
