@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,9 @@ import ai.datasuite.gateway.support.InjectFakes;
 @QuarkusTest
 @TestProfile(SnapshotProfile.class)
 class SnapshotImportTest {
+
+    @ConfigProperty(name = "suite.data-dir")
+    String dataDir;
 
     private static final String IMPORT = "/api/v1/tasks/import";
 
@@ -166,7 +170,8 @@ class SnapshotImportTest {
         Gateway.withKey(alice).get("/api/v1/tasks/imports").then().statusCode(200)
                 .body("total", equalTo(2)).body("items[0].id", equalTo(again.path("id")))
                 .body("items[1].id", equalTo(id));
-        try (Stream<Path> spool = Files.list(Path.of("target/suite-data/snapshots"))) {
+        // The configured data dir: ./suite test exports SUITE_DATA_DIR, which outranks the test profile's default.
+        try (Stream<Path> spool = Files.list(Path.of(dataDir, "snapshots"))) {
             assertEquals(List.of(), spool.toList());
         }
     }
