@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 
 import ai.datasuite.gateway.key.KeyHolder;
+import ai.datasuite.gateway.proxy.VertxProblems;
 import ai.datasuite.problem.ProblemException;
 
 /**
@@ -55,13 +56,8 @@ public class RouteKeys {
         vertx.executeBlocking(() -> authenticator.authenticate(key), false).onComplete(lookup -> {
             if (lookup.succeeded()) {
                 known.accept(lookup.result());
-            } else if (lookup.cause() instanceof ProblemException problem) {
-                refused.accept(problem);
             } else {
-                LOG.error("API key check failed", lookup.cause());
-                refused.accept(new ProblemException(500, ProblemException.INTERNAL, "Internal error",
-                        "The API key could not be checked; the failure was logged. Retry, or report it to the"
-                                + " operator.", null));
+                refused.accept(VertxProblems.of(lookup.cause(), "The API key could not be checked", LOG));
             }
         });
     }

@@ -153,7 +153,8 @@ public class UploadRoute {
         vertx.executeBlocking(() -> indexer.afterUpload(who, json.readValue(answer.getBytes(), IngestFile.class)),
                 false).onComplete(done -> {
                     if (done.failed()) {
-                        reject(context, problemOf(done.cause(), "The upload was stored but could not be indexed"));
+                        reject(context, VertxProblems.of(done.cause(),
+                                "The upload was stored but could not be indexed", LOG));
                         return;
                     }
                     UploadResult result = done.result();
@@ -165,7 +166,7 @@ public class UploadRoute {
                     try {
                         response.end(Buffer.buffer(json.writeValueAsBytes(result)));
                     } catch (Exception e) {
-                        reject(context, problemOf(e, "The answer could not be written"));
+                        reject(context, VertxProblems.of(e, "The answer could not be written", LOG));
                     }
                 });
     }
@@ -193,15 +194,6 @@ public class UploadRoute {
                 service + " did not take the upload: " + reason + ". Retry; if it persists,"
                         + " check that it runs (./suite status).",
                 Map.of("service", service, "retry_after_seconds", 5)).withHeader("Retry-After", "5");
-    }
-
-    private static ProblemException problemOf(Throwable failure, String what) {
-        if (failure instanceof ProblemException problem) {
-            return problem;
-        }
-        LOG.error(what, failure);
-        return new ProblemException(500, ProblemException.INTERNAL, "Internal error",
-                what + "; the failure was logged. Retry, or report it to the operator.", null);
     }
 
     private static void copy(HttpServerRequest from, HttpClientRequest to, String header) {

@@ -1,5 +1,7 @@
 package ai.datasuite.gateway.proxy;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -37,5 +39,18 @@ public final class VertxProblems {
         response.putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE);
         problem.headers().forEach(response::putHeader);
         response.end(body(problem));
+    }
+
+    /**
+     * What to answer for a failure in a route: a problem as it is; anything else is logged to {@code log} with
+     * {@code what} went wrong and answered as a 500 in those words (never the exception's text).
+     */
+    public static ProblemException of(Throwable failure, String what, Logger log) {
+        if (failure instanceof ProblemException problem) {
+            return problem;
+        }
+        log.error(what, failure);
+        return new ProblemException(500, ProblemException.INTERNAL, "Internal error",
+                what + "; the failure was logged. Retry, or report it to the operator.", null);
     }
 }

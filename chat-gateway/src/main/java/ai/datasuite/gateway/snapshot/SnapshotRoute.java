@@ -112,7 +112,8 @@ public class SnapshotRoute {
         }
         Path zip = spool.newFile(".zip");
         vertx.fileSystem().open(zip.toString(), new OpenOptions().setCreateNew(true).setWrite(true))
-                .onFailure(failure -> reject(context, problemOf(failure, "The zip could not be spooled")))
+                .onFailure(failure -> reject(context,
+                        VertxProblems.of(failure, "The zip could not be spooled", LOG)))
                 .onSuccess(file -> {
                     AtomicBoolean exceeded = new AtomicBoolean();
                     new MeteredBody(request, maxBytes, () -> exceeded.set(true), () -> { }).pipeTo(file)
@@ -133,7 +134,7 @@ public class SnapshotRoute {
         vertx.executeBlocking(() -> service.accept(zip, holder.userId(), holder.role()), false)
                 .onComplete(accepted -> {
                     if (accepted.failed()) {
-                        reject(context, problemOf(accepted.cause(), "The zip could not be checked"));
+                        reject(context, VertxProblems.of(accepted.cause(), "The zip could not be checked", LOG));
                         return;
                     }
                     SnapshotImportView view = accepted.result();
@@ -143,7 +144,7 @@ public class SnapshotRoute {
                                 .putHeader(HttpHeaders.LOCATION, IMPORTS + view.id())
                                 .end(Buffer.buffer(json.writeValueAsBytes(view)));
                     } catch (Exception e) {
-                        reject(context, problemOf(e, "The answer could not be written"));
+                        reject(context, VertxProblems.of(e, "The answer could not be written", LOG));
                     }
                 });
     }
@@ -161,15 +162,6 @@ public class SnapshotRoute {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    private static ProblemException problemOf(Throwable failure, String what) {
-        if (failure instanceof ProblemException problem) {
-            return problem;
-        }
-        LOG.error(what, failure);
-        return new ProblemException(500, ProblemException.INTERNAL, "Internal error",
-                what + "; the failure was logged. Retry, or report it to the operator.", null);
     }
 
     /** Answers a problem; a body still coming closes the connection instead of being read. */
