@@ -1,5 +1,7 @@
 package ai.datasuite.gateway.document;
 
+import static ai.datasuite.gateway.proxy.VertxProblems.reject;
+
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -203,16 +205,6 @@ public class UploadRoute {
         }
     }
 
-    /** Answers a problem; a body still coming closes the connection instead of being read. */
-    private static void reject(RoutingContext context, ProblemException problem) {
-        HttpServerRequest request = context.request();
-        if (!request.isEnded()) {
-            context.response().putHeader(HttpHeaders.CONNECTION, "close");
-            context.response().endHandler(done -> request.connection().close());
-        }
-        request.resume();
-        VertxProblems.send(context.response(), problem);
-    }
 
     @PreDestroy
     void close() {

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 
 import ai.datasuite.problem.ProblemException;
 import ai.datasuite.problem.Problems;
@@ -52,5 +54,19 @@ public final class VertxProblems {
         log.error(what, failure);
         return new ProblemException(500, ProblemException.INTERNAL, "Internal error",
                 what + "; the failure was logged. Retry, or report it to the operator.", null);
+    }
+
+    /**
+     * Answers a problem on a route whose body may still be coming (an upload): the connection closes after the
+     * answer instead of the body being read.
+     */
+    public static void reject(RoutingContext context, ProblemException problem) {
+        HttpServerRequest request = context.request();
+        if (!request.isEnded()) {
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+            context.response().endHandler(done -> request.connection().close());
+        }
+        request.resume();
+        send(context.response(), problem);
     }
 }

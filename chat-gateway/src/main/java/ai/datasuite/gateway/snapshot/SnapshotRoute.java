@@ -1,5 +1,7 @@
 package ai.datasuite.gateway.snapshot;
 
+import static ai.datasuite.gateway.proxy.VertxProblems.reject;
+
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -162,16 +164,5 @@ public class SnapshotRoute {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    /** Answers a problem; a body still coming closes the connection instead of being read. */
-    private static void reject(RoutingContext context, ProblemException problem) {
-        HttpServerRequest request = context.request();
-        if (!request.isEnded()) {
-            context.response().putHeader(HttpHeaders.CONNECTION, "close");
-            context.response().endHandler(done -> request.connection().close());
-        }
-        request.resume();
-        VertxProblems.send(context.response(), problem);
     }
 }
