@@ -21,7 +21,7 @@ public final class RouteTable {
      */
     public static final List<String> OWN_PREFIXES = List.of(OWN, "/api/chat",
             "/api/upload", "/api/v1/documents", "/api/v1/notices", "/api/fine-tune", "/api/v1/evaluations",
-            "/api/v1/tasks/imports");
+            "/api/v1/tasks/imports", "/api/v1/products");
 
     private record Route(String prefix, Upstream upstream) {
     }
@@ -35,7 +35,9 @@ public final class RouteTable {
             new Route("/api/v1/predict", Upstream.INFERENCE),
             new Route("/api/v1/comments", Upstream.INFERENCE),
             new Route("/api/v1/jobs", Upstream.INFERENCE),
-            new Route("/api/v1/classifiers", Upstream.INFERENCE));
+            new Route("/api/v1/classifiers", Upstream.INFERENCE),
+            new Route("/api/v1/classify", Upstream.INFERENCE),
+            new Route("/api/v1/collections", Upstream.RETRIEVAL));
 
     private RouteTable() {
     }
