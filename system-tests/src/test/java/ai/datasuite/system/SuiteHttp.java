@@ -73,6 +73,12 @@ final class SuiteHttp {
     /** multipart/form-data with the given text fields and one file part named "file". */
     Answer postFile(HttpRequest.Builder request, String fileName, byte[] content, Map<String, String> fields)
             throws IOException, InterruptedException {
+        return postFile(request, fileName, "application/octet-stream", content, fields);
+    }
+
+    /** {@link #postFile(HttpRequest.Builder, String, byte[], Map)} with the file part's own content type. */
+    Answer postFile(HttpRequest.Builder request, String fileName, String contentType, byte[] content,
+                    Map<String, String> fields) throws IOException, InterruptedException {
         String boundary = "reliability-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream(content.length + 512);
         for (Map.Entry<String, String> field : fields.entrySet()) {
@@ -81,7 +87,7 @@ final class SuiteHttp {
                     + type + "\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
