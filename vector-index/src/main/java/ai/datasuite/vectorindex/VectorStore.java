@@ -31,6 +31,13 @@ public interface VectorStore {
     /** The top {@code k} points by sparse dot product, restricted by {@code filter}. */
     List<ScoredPoint> searchSparse(String collection, SparseVector query, int k, Map<String, String> filter);
 
+    /**
+     * The points whose payload matches {@code filter} (all when empty), each with its dense vector and payload (the
+     * sparse vector may be left out), in no particular order; empty when the collection is absent. For work that needs
+     * the vectors themselves: a point's neighbours, projections and exports of a small collection.
+     */
+    List<VectorPoint> points(String collection, Map<String, String> filter);
+
     /** Deletes the points matching {@code filter}; returns how many were deleted when the store knows (else -1). */
     long delete(String collection, Map<String, String> filter);
 

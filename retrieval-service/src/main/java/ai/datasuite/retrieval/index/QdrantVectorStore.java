@@ -37,11 +37,16 @@ import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.PointsSelector;
 import io.qdrant.client.grpc.Points.Query;
 import io.qdrant.client.grpc.Points.QueryPoints;
+import io.qdrant.client.grpc.Points.RetrievedPoint;
+import io.qdrant.client.grpc.Points.ScrollPoints;
+import io.qdrant.client.grpc.Points.ScrollResponse;
+import io.qdrant.client.grpc.Points.VectorOutput;
 import io.qdrant.client.grpc.Points.UpsertPoints;
 import io.qdrant.client.grpc.Points.Vector;
 import io.qdrant.client.grpc.Points.VectorInput;
 import io.qdrant.client.grpc.Points.Vectors;
 import io.qdrant.client.grpc.Points.WithPayloadSelector;
+import io.qdrant.client.grpc.Points.WithVectorsSelector;
 
 import com.google.common.util.concurrent.ListenableFuture;
 
@@ -63,7 +68,7 @@ public class QdrantVectorStore implements VectorStore, AutoCloseable {
     public static final String SPARSE = "sparse";
     /** Payload keys that filters use; each gets a keyword index when the collection is created. */
     public static final List<String> INDEXED_KEYS = List.of("owner", "dataset_id", "source_file_id", "context_id",
-            "kind");
+            "kind", "item_id");
 
     private final QdrantClient client;
     private final int batchSize;
@@ -210,6 +215,53 @@ public class QdrantVectorStore implements VectorStore, AutoCloseable {
         List<ScoredPoint> out = new ArrayList<>(hits.size());
         for (io.qdrant.client.grpc.Points.ScoredPoint hit : hits) {
             out.add(new ScoredPoint(hit.getId().getNum(), hit.getScore(), payload(hit.getPayloadMap())));
+        }
+        return out;
+    }
+
+    /** Scrolls the matching points a page ({@code batch-size}) at a time, with payloads and dense vectors. */
+    @Override
+    public List<VectorPoint> points(String collection, Map<String, String> filter) {
+        List<VectorPoint> out = new ArrayList<>();
+        PointId offset = null;
+        do {
+            ScrollPoints.Builder request = ScrollPoints.newBuilder()
+                    .setCollectionName(collection)
+                    .setLimit(batchSize)
+                    .setWithPayload(WithPayloadSelector.newBuilder().setEnable(true))
+                    .setWithVectors(WithVectorsSelector.newBuilder().setEnable(true));
+            if (filter != null && !filter.isEmpty()) {
+                request.setFilter(filter(filter));
+            }
+            if (offset != null) {
+                request.setOffset(offset);
+            }
+            ScrollResponse page;
+            try {
+                page = await(client.scrollAsync(request.build()));
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                    return List.of(); // an absent collection has no points, as in the embedded store
+                }
+                throw e;
+            }
+            for (RetrievedPoint p : page.getResultList()) {
+                out.add(new VectorPoint(p.getId().getNum(), denseOf(p), null, payload(p.getPayloadMap())));
+            }
+            offset = page.hasNextPageOffset() ? page.getNextPageOffset() : null;
+        } while (offset != null);
+        return out;
+    }
+
+    private static float[] denseOf(RetrievedPoint p) {
+        VectorOutput v = p.getVectors().getVectors().getVectorsMap().get(DENSE);
+        if (v == null) {
+            return null;
+        }
+        List<Float> data = v.hasDense() ? v.getDense().getDataList() : v.getDataList();
+        float[] out = new float[data.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = data.get(i);
         }
         return out;
     }

@@ -144,6 +144,28 @@ public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
     }
 
     @Override
+    public List<VectorPoint> points(String collection, Map<String, String> filter) {
+        InMemoryCollection c = get(collection);
+        if (c == null) {
+            return List.of();
+        }
+        return read(c, () -> {
+            boolean[] allowed = c.matching(filter);
+            List<VectorPoint> all = c.points();
+            if (allowed == null) {
+                return all;
+            }
+            List<VectorPoint> out = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (allowed[i]) {
+                    out.add(all.get(i));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
     public long delete(String collection, Map<String, String> filter) {
         InMemoryCollection c = get(collection);
         if (c == null) {

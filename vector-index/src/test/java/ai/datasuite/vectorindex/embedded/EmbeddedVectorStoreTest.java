@@ -34,6 +34,35 @@ class EmbeddedVectorStoreTest {
     Path dir;
 
     @Test
+    void pointsReturnsVectorsAndPayloadsMatchingTheFilter() {
+        EmbeddedVectorStore store = new EmbeddedVectorStore(dir);
+        assertTrue(store.points("absent", Map.of()).isEmpty());
+        store.ensureCollection("p", 8, false);
+        List<VectorPoint> points = randomPoints(new Random(3), 40, 8, false);
+        store.upsert("p", points);
+        store.delete("p", Map.of("owner", "u0"));
+        List<VectorPoint> kept = points.stream().filter(p -> !"u0".equals(p.payload().get("owner"))).toList();
+        List<VectorPoint> all = store.points("p", Map.of());
+        assertEquals(kept.size(), all.size());
+        for (VectorPoint p : all) {
+            VectorPoint original = points.get((int) p.id());
+            assertEquals(List.of(original.payload(), toList(original.dense())), List.of(p.payload(), toList(p.dense())));
+        }
+        List<VectorPoint> u1 = store.points("p", Map.of("owner", "u1"));
+        assertFalse(u1.isEmpty());
+        assertTrue(u1.stream().allMatch(p -> "u1".equals(p.payload().get("owner"))));
+        assertEquals(store.count("p", Map.of("owner", "u1")), u1.size());
+    }
+
+    private static List<Float> toList(float[] v) {
+        List<Float> out = new ArrayList<>();
+        for (float x : v) {
+            out.add(x);
+        }
+        return out;
+    }
+
+    @Test
     void denseSearchEqualsBruteForceWithFilters() {
         EmbeddedVectorStore store = new EmbeddedVectorStore(dir);
         store.ensureCollection("c", 37, false);
