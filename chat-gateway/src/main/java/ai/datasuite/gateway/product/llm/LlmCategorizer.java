@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.model.chat.response.ChatResponse;
 
+import ai.datasuite.gateway.config.ChatConfig;
 import ai.datasuite.gateway.config.LlmConfig;
 import ai.datasuite.gateway.llm.ChatModels;
 import ai.datasuite.gateway.llm.LlmFailure;
@@ -32,14 +33,16 @@ public class LlmCategorizer {
 
     private final ChatModels models;
     private final LlmConfig llm;
+    private final ChatConfig chat;
     private final LlmCategorizeConfig config;
     private final PredictionCache cache;
     /** Set when the server refused a request with a schema but took it without: later calls leave it out. */
     private volatile boolean schemaRefused;
 
-    public LlmCategorizer(ChatModels models, LlmConfig llm, LlmCategorizeConfig config) {
+    public LlmCategorizer(ChatModels models, LlmConfig llm, ChatConfig chat, LlmCategorizeConfig config) {
         this.models = models;
         this.llm = llm;
+        this.chat = chat;
         this.config = config;
         this.cache = new PredictionCache(config.maxCacheEntries());
     }
@@ -59,15 +62,14 @@ public class LlmCategorizer {
      * uncategorized.
      *
      * @throws IllegalArgumentException when there are no categories
-     * @throws LlmCategorizeException when no LLM is configured or a call fails
+     * @throws LlmCategorizeException when no LLM is configured (409) or a call fails (502)
      */
     public List<LlmPrediction> categorize(List<String> texts, List<LlmCategory> categories) {
         if (categories == null || categories.isEmpty()) {
             throw new IllegalArgumentException("At least one category is needed");
         }
         if (!configured()) {
-            throw new LlmCategorizeException("No LLM is configured (gateway.llm.base-url or gateway.llm.api-key)",
-                    null);
+            throw LlmCategorizeException.notConfigured();
         }
         String model = llm.model();
         LlmPrediction[] predictions = new LlmPrediction[texts.size()];
@@ -149,7 +151,7 @@ public class LlmCategorizer {
     private LlmCategorizeException failed(RuntimeException e) {
         String reason = LlmFailure.describe(e, models.baseUrl());
         LOG.warnf("LLM categorization: %s", reason);
-        return new LlmCategorizeException(reason, e);
+        return LlmCategorizeException.failed(reason, chat.llmMaxRetries(), e);
     }
 
     private static String text(ChatResponse response) {
@@ -168,6 +170,13 @@ public class LlmCategorizer {
     /** One line, cut to max-text-chars (the cache key is of this form, so a longer tail never splits the cache). */
     private String prepare(String text) {
         String line = text == null ? "" : CategoryPrompt.oneLine(text);
-        return line.length() <= config.maxTextChars() ? line : line.substring(0, config.maxTextChars()).strip();
+        if (line.length() <= config.maxTextChars()) {
+            return line;
+        }
+        int end = config.maxTextChars();
+        if (Character.isHighSurrogate(line.charAt(end - 1))) {
+            end--; // never half an emoji
+        }
+        return line.substring(0, end).strip();
     }
 }

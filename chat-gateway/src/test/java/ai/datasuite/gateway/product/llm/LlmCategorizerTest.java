@@ -190,9 +190,20 @@ class LlmCategorizerTest {
         LlmCategorizeException failure = assertThrows(LlmCategorizeException.class,
                 () -> categorizer(Map.of()).categorize(List.of("A book"), CATEGORIES));
 
-        assertEquals("the LLM at " + llm.baseUrl().replace("http://", "").replace("/v1", "") + " failed: HTTP 500",
-                failure.getMessage());
+        assertEquals(502, failure.status());
+        assertEquals("llm-failed", failure.slug());
+        assertThat(failure.getMessage(), containsString("Categorizing with the LLM stopped: the LLM at "
+                + llm.baseUrl().replace("http://", "").replace("/v1", "") + " failed: HTTP 500 (tried 1 time(s),"
+                + " gateway.chat.llm-max-retries = 0)"));
+        assertThat(failure.getMessage(), not(containsString("fake failure")));
         assertEquals(1, llm.requests().size(), "gateway.chat.llm-max-retries is 0 by default");
+
+        llm.status(503);
+        LlmCategorizeException retried = assertThrows(LlmCategorizeException.class,
+                () -> categorizer(Map.of("gateway.chat.llm-max-retries", "1")).categorize(List.of("A book"),
+                        CATEGORIES));
+        assertThat(retried.getMessage(), containsString("failed: HTTP 503 (tried 2 time(s)"));
+        assertEquals(3, llm.requests().size());
     }
 
     @Test
@@ -213,7 +224,11 @@ class LlmCategorizerTest {
         LlmCategorizer categorizer = categorizer(Map.of("gateway.llm.base-url", "", "gateway.llm.api-key", ""));
 
         assertFalse(categorizer.configured());
-        assertThrows(LlmCategorizeException.class, () -> categorizer.categorize(List.of("A book"), CATEGORIES));
+        LlmCategorizeException refused = assertThrows(LlmCategorizeException.class,
+                () -> categorizer.categorize(List.of("A book"), CATEGORIES));
+        assertEquals(409, refused.status());
+        assertEquals("llm-not-configured", refused.slug());
+        assertThat(refused.getMessage(), containsString("gateway.llm.base-url"));
         assertThrows(IllegalArgumentException.class,
                 () -> categorizer(Map.of()).categorize(List.of("A book"), List.of()));
         assertEquals(0, llm.requests().size());
@@ -259,7 +274,8 @@ class LlmCategorizerTest {
                 .withSources(new PropertiesConfigSource(properties, "test", 500))
                 .build();
         LlmConfig llmConfig = config.getConfigMapping(LlmConfig.class);
-        return new LlmCategorizer(new ChatModels(llmConfig, config.getConfigMapping(ChatConfig.class)), llmConfig,
+        ChatConfig chat = config.getConfigMapping(ChatConfig.class);
+        return new LlmCategorizer(new ChatModels(llmConfig, chat), llmConfig, chat,
                 config.getConfigMapping(LlmCategorizeConfig.class));
     }
 }
