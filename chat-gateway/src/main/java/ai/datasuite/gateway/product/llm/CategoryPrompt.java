@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +37,9 @@ final class CategoryPrompt {
             Answer with JSON only, one entry per item: {"items": [{"item": 1, "category": "..."}]}""";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** One entry of the answer, for an answer cut short (the answer's token limit) that is no longer JSON. */
+    private static final Pattern ENTRY = Pattern.compile(
+            "\\{\\s*\"item\"\\s*:\\s*\"?(\\d+)\"?\\s*,\\s*\"category\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\")");
 
     private final List<LlmCategory> categories;
     private final Map<String, String> byName = new HashMap<>();
@@ -82,18 +87,40 @@ final class CategoryPrompt {
 
     /**
      * The answer's category per item number (1-based), names as in the list; items answered outside the list, out of
-     * range or twice (the first counts) are left out. Text that is not the expected JSON gives an empty map.
+     * range or twice (the first counts) are left out. Of an answer that is not the expected JSON (cut short by the
+     * token limit) the complete entries count; other text gives an empty map.
      */
     Map<Integer, String> read(String answer, int items) {
         Map<Integer, String> chosen = new LinkedHashMap<>();
         JsonNode entries = entries(answer);
         if (entries == null) {
-            return chosen;
+            return salvage(answer, items);
         }
         for (JsonNode entry : entries) {
             JsonNode item = entry.path("item");
             int number = item.canConvertToInt() ? item.asInt() : parseInt(item.asText());
             String category = entry.path("category").isTextual() ? inList(entry.path("category").asText()) : null;
+            if (number >= 1 && number <= items && category != null) {
+                chosen.putIfAbsent(number, category);
+            }
+        }
+        return chosen;
+    }
+
+    private Map<Integer, String> salvage(String answer, int items) {
+        Map<Integer, String> chosen = new LinkedHashMap<>();
+        if (answer == null) {
+            return chosen;
+        }
+        Matcher entry = ENTRY.matcher(answer);
+        while (entry.find()) {
+            int number = parseInt(entry.group(1));
+            String category;
+            try {
+                category = inList(JSON.readValue(entry.group(2), String.class));
+            } catch (JsonProcessingException e) {
+                continue;
+            }
             if (number >= 1 && number <= items && category != null) {
                 chosen.putIfAbsent(number, category);
             }

@@ -36,6 +36,8 @@ final class FakeCategorizingLlm implements AutoCloseable {
     private volatile boolean refuseSchema;
     /** When set, the answer is wrapped in a code fence, as a model without JSON mode writes it. */
     private volatile boolean fenced;
+    /** When set, the first call's answer loses its last 20 characters, as an answer stopped by its token limit. */
+    private volatile boolean cutFirstAnswer;
     private int calls;
 
     FakeCategorizingLlm() {
@@ -63,6 +65,10 @@ final class FakeCategorizingLlm implements AutoCloseable {
 
     void fenced(boolean fenced) {
         this.fenced = fenced;
+    }
+
+    void cutFirstAnswer(boolean cut) {
+        this.cutFirstAnswer = cut;
     }
 
     void resetRequests() {
@@ -131,6 +137,9 @@ final class FakeCategorizingLlm implements AutoCloseable {
                 }
             }
             String content = new JsonObject().put("items", entries).encode();
+            if (cutFirstAnswer && call == 1) {
+                content = content.substring(0, content.length() - 20);
+            }
             if (fenced) {
                 content = "Here you are:\n```json\n" + content + "\n```";
             }

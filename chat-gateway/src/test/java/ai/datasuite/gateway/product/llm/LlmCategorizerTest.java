@@ -57,6 +57,7 @@ class LlmCategorizerTest {
         llm.status(200);
         llm.refuseSchema(false);
         llm.fenced(false);
+        llm.cutFirstAnswer(false);
         llm.answer((text, call) -> byKeyword(text));
         llm.resetRequests();
     }
@@ -166,6 +167,21 @@ class LlmCategorizerTest {
                 "[{\"item\": \"1\", \"category\": \"Clothing\"}, {\"item\": 7, \"category\": \"Books\"}]", 2));
         assertEquals(Map.of(), prompt.read("I cannot help with that.", 2));
         assertEquals(Map.of(), prompt.read("{\"items\": [{\"item\": 1, ", 2));
+    }
+
+    @Test
+    void ofAnAnswerCutShortTheCompleteEntriesCountAndTheRestIsAskedAgain() {
+        llm.cutFirstAnswer(true);
+
+        List<LlmPrediction> predictions = categorizer(Map.of()).categorize(
+                List.of("A book", "A shirt", "A laptop"), CATEGORIES);
+
+        assertEquals(List.of("Books", "Clothing", "Electronics, Computers"),
+                predictions.stream().map(LlmPrediction::category).toList());
+        assertEquals(List.of("A laptop"), FakeCategorizingLlm.items(llm.requests().get(1)));
+        assertEquals(Map.of(1, "Books", 2, "Clothing \"Deluxe\""), new CategoryPrompt(List.of(LlmCategory.of("Books"),
+                LlmCategory.of("Clothing \"Deluxe\""))).read("{\"items\": [{\"item\": 1, \"category\": \"Books\"},"
+                + " {\"item\": 2, \"category\": \"Clothing \\\"Deluxe\\\"\"}, {\"item\": 3, \"category\": \"Bo", 3));
     }
 
     @Test
