@@ -95,4 +95,30 @@ public interface MetadataConfig {
         @WithDefault("10")
         int maxChartRuns();
     }
+
+    /** Limits of the product catalogs under /api/v1/products (keys {@code metadata.products.*}). */
+    Products products();
+
+    interface Products {
+
+        /** Most data rows in one catalog import; above it the answer is 413. */
+        @WithDefault("100000")
+        int maxRows();
+
+        /** Largest import body; above it the answer is 413. */
+        @WithDefault("50M")
+        MemorySize maxBodyBytes();
+
+        /** Longest product title, in characters; a longer one is a row error. */
+        @WithDefault("500")
+        int maxTitleChars();
+
+        /** Longest product description, in characters; a longer one is a row error. */
+        @WithDefault("20000")
+        int maxDescriptionChars();
+
+        /** Most predictions in one {@code PUT .../predictions}; above it the answer is 413. */
+        @WithDefault("1000")
+        int maxPredictions();
+    }
 }
