@@ -26,8 +26,10 @@ import ai.onnxruntime.OrtSession;
 /**
  * The frozen e5-small-v2 (quantized) encoder from the LangChain4j jar on the classpath: tokenizes (with the
  * {@code query: } prefix added by the tokenizer's own post-processor) and mean-pools {@code last_hidden_state}.
+ * {@link #tokenizePlain} tokenizes without that prefix, for callers that write e5's prefix themselves
+ * ({@code passage: } for label texts in zero-shot classification).
  */
-final class E5Encoder implements AutoCloseable {
+public final class E5Encoder implements AutoCloseable {
 
     public static final String MODEL_RESOURCE = "/e5-small-v2-q.onnx";
     public static final String TOKENIZER_RESOURCE = "/e5-small-v2-q-tokenizer.json";
@@ -39,6 +41,7 @@ final class E5Encoder implements AutoCloseable {
     private final OrtEnvironment env;
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
+    private final HuggingFaceTokenizer plainTokenizer;
 
     public E5Encoder(int intraOpThreads) {
         try {
@@ -49,6 +52,7 @@ final class E5Encoder implements AutoCloseable {
                 session = env.createSession(encoderBytes(), options);
             }
             tokenizer = newTokenizer(tokenizerJson());
+            plainTokenizer = newTokenizer(resource(TOKENIZER_RESOURCE));
         } catch (OrtException e) {
             throw new IllegalStateException("cannot load the e5 encoder", e);
         }
@@ -116,6 +120,11 @@ final class E5Encoder implements AutoCloseable {
     public long[] tokenize(String text) {
         Encoding e = tokenizer.encode(text);
         return e.getIds();
+    }
+
+    /** Token ids of {@code text} as given: no {@code query: } added (the caller writes e5's prefix into the text). */
+    public long[] tokenizePlain(String text) {
+        return plainTokenizer.encode(text).getIds();
     }
 
     public List<long[]> tokenize(List<String> texts) {
@@ -193,5 +202,6 @@ final class E5Encoder implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         tokenizer.close();
+        plainTokenizer.close();
     }
 }

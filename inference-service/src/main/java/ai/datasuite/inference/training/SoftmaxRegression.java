@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * L-BFGS in plain single-threaded Java (double precision, fixed iteration order: the same data gives the same bytes).
  * Loss: weighted mean cross-entropy plus {@code l2 / 2 * |W|^2} (the intercepts are not penalised).
  */
-final class SoftmaxRegression {
+public final class SoftmaxRegression {
 
     /** Training data: {@code dense[i]} (length {@code denseDim}) and {@code sparse[i]} (indexes below {@code sparseDim}). */
     public record Data(float[][] dense, TokenFeatures.Sparse[] sparse, int denseDim, int sparseDim, int[] labels) {

@@ -14,7 +14,7 @@ import java.util.Set;
  * IDF, then L2-normalised. The same n-gram pool feeds ONNX's {@code TfIdfVectorizer} in the assembled graph; padding
  * id 0 never enters the pool, so padding adds nothing.
  */
-final class TokenFeatures {
+public final class TokenFeatures {
 
     /** A sparse row: ascending feature indexes and their values. */
     public record Sparse(int[] index, float[] value) {
