@@ -56,6 +56,8 @@ public class ChatModels {
                 .maxTokens(config.maxTokens())
                 .timeout(config.timeout())
                 .maxRetries(chat.llmMaxRetries())
+                // a request's JSON schema binds the answer (product categories: an enum of the list); chat sends none
+                .strictJsonSchema(true)
                 .build());
     }
 

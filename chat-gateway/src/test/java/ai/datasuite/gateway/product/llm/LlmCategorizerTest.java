@@ -79,6 +79,7 @@ class LlmCategorizerTest {
         JsonObject format = sent.getJsonObject("response_format");
         assertEquals("json_schema", format.getString("type"));
         assertEquals(CategoryPrompt.SCHEMA_NAME, format.getJsonObject("json_schema").getString("name"));
+        assertEquals(true, format.getJsonObject("json_schema").getBoolean("strict"));
         JsonObject item = format.getJsonObject("json_schema").getJsonObject("schema").getJsonObject("properties")
                 .getJsonObject("items").getJsonObject("items");
         assertEquals(new JsonArray().add("Books").add("Clothing").add("Electronics, Computers"),
