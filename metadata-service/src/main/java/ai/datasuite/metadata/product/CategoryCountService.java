@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.Session;
 
 import ai.datasuite.metadata.chart.BarCharts;
@@ -28,9 +29,11 @@ public class CategoryCountService {
             + " WHERE catalog_id = ? GROUP BY category ORDER BY count DESC, category";
 
     /** {@code {"catalog_id","source","sql","counts":[{"category","count"}],"total"}}; category null: none yet. */
+    @Schema(name = "CategoryCounts")
     public record CountsView(long catalogId, String source, String sql, List<Count> counts, long total) {
     }
 
+    @Schema(name = "CategoryCount")
     public record Count(String category, long count) {
     }
 

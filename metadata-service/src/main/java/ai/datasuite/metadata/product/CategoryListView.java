@@ -13,7 +13,7 @@ import ai.datasuite.metadata.common.Text;
 public record CategoryListView(String name, boolean builtin, String owner, List<Category> categories) {
 
     /** One category and an optional description that helps a classifier (e.g. e5 label descriptions). */
-    @Schema(name = "Category")
+    @Schema(name = "ProductCategory")
     public record Category(@NotBlank @Text(max = 100) String name, @Text(max = 1000) String description) {
     }
 }

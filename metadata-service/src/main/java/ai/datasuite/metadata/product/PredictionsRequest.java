@@ -20,7 +20,7 @@ public record PredictionsRequest(@NotBlank @Text(max = 32) String mode,
                                  @NotNull @Size(min = 1) List<@Valid @NotNull Prediction> predictions) {
 
     /** One product's category and score (0..1, optional). */
-    @Schema(name = "ProductPrediction_Write")
+    @Schema(name = "ProductPredictionWrite")
     public record Prediction(@NotNull Long productId, @NotBlank @Text(max = 255) String category,
                              @DecimalMin("0") @DecimalMax("1") Double score) {
     }

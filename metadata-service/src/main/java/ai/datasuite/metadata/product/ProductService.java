@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 
@@ -56,10 +58,12 @@ public class ProductService {
     }
 
     /** {@code {"catalog_id", "source", "labels": {"101": "apparel"}}}. */
+    @Schema(name = "ProductLabels")
     public record LabelsView(long catalogId, String source, Map<String, String> labels) {
     }
 
     /** {@code {"updated": n}}. */
+    @Schema(name = "ProductPredictionsStored")
     public record UpdatedView(int updated) {
     }
 
