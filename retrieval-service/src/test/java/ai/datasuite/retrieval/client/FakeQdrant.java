@@ -38,6 +38,12 @@ import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.PointsOperationResponse;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.QueryResponse;
+import io.qdrant.client.grpc.Points.NamedVectorsOutput;
+import io.qdrant.client.grpc.Points.RetrievedPoint;
+import io.qdrant.client.grpc.Points.ScrollPoints;
+import io.qdrant.client.grpc.Points.ScrollResponse;
+import io.qdrant.client.grpc.Points.VectorOutput;
+import io.qdrant.client.grpc.Points.VectorsOutput;
 import io.qdrant.client.grpc.Points.UpdateResult;
 import io.qdrant.client.grpc.Points.UpdateStatus;
 import io.qdrant.client.grpc.Points.UpsertPoints;
@@ -161,6 +167,45 @@ public final class FakeQdrant implements AutoCloseable {
                     point.putAllPayload(extraPayload);
                 }
                 response.addResult(point);
+            }
+            out.onNext(response.build());
+            out.onCompleted();
+        }
+
+        /** Pages in id order: from {@code offset}, {@code limit} points, the next page's first id as its offset. */
+        @Override
+        public void scroll(ScrollPoints request, StreamObserver<ScrollResponse> out) {
+            requests.add(request);
+            if (!backing.collections().contains(request.getCollectionName())) {
+                out.onError(Status.NOT_FOUND.withDescription("Collection not found").asRuntimeException());
+                return;
+            }
+            long from = request.hasOffset() ? request.getOffset().getNum() : Long.MIN_VALUE;
+            List<VectorPoint> page = backing.points(request.getCollectionName(), filter(request.getFilter()))
+                    .stream().filter(p -> p.id() >= from).sorted(java.util.Comparator.comparingLong(VectorPoint::id))
+                    .toList();
+            ScrollResponse.Builder response = ScrollResponse.newBuilder();
+            int limit = request.hasLimit() ? request.getLimit() : 10;
+            for (VectorPoint p : page.subList(0, Math.min(limit, page.size()))) {
+                RetrievedPoint.Builder point = RetrievedPoint.newBuilder()
+                        .setId(io.qdrant.client.grpc.Common.PointId.newBuilder().setNum(p.id()));
+                if (request.getWithPayload().getEnable()) {
+                    p.payload().forEach((key, v) -> point.putPayload(key, Value.newBuilder().setStringValue(v).build()));
+                }
+                if (request.getWithVectors().getEnable() && p.dense() != null) {
+                    io.qdrant.client.grpc.Points.DenseVector.Builder dense =
+                            io.qdrant.client.grpc.Points.DenseVector.newBuilder();
+                    for (float v : p.dense()) {
+                        dense.addData(v);
+                    }
+                    point.setVectors(VectorsOutput.newBuilder().setVectors(NamedVectorsOutput.newBuilder()
+                            .putVectors("dense", VectorOutput.newBuilder().setDense(dense).build())));
+                }
+                response.addResult(point);
+            }
+            if (page.size() > limit) {
+                response.setNextPageOffset(io.qdrant.client.grpc.Common.PointId.newBuilder()
+                        .setNum(page.get(limit).id()));
             }
             out.onNext(response.build());
             out.onCompleted();

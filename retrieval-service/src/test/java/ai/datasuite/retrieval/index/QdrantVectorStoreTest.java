@@ -1,6 +1,7 @@
 package ai.datasuite.retrieval.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import io.qdrant.client.grpc.Points.DeletePoints;
 import io.qdrant.client.grpc.Points.FieldType;
 import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.QueryPoints;
+import io.qdrant.client.grpc.Points.ScrollPoints;
 import io.qdrant.client.grpc.Points.UpsertPoints;
 
 import ai.datasuite.retrieval.client.FakeQdrant;
@@ -80,6 +82,37 @@ class QdrantVectorStoreTest {
         store.ensureCollection("s1", 0, true);
         CreateCollection sparseOnly = fake.requests(CreateCollection.class).get(1);
         assertTrue(sparseOnly.getVectorsConfig().getParamsMap().getMapMap().isEmpty());
+    }
+
+    @Test
+    void pointsScrollPageByPageWithVectorsPayloadsAndFilter() {
+        assertTrue(store.points("absent", Map.of()).isEmpty(), "an absent collection has no points");
+        store.ensureCollection("items-c", 2, false);
+        List<VectorPoint> points = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            points.add(new VectorPoint(20 + i, new float[] {i, -i}, null,
+                    Map.of("item_id", "p" + i, "owner", i % 2 == 0 ? "alice" : "bob")));
+        }
+        store.upsert("items-c", points);
+
+        List<VectorPoint> all = store.points("items-c", Map.of());
+        assertEquals(List.of(20L, 21L, 22L, 23L, 24L), all.stream().map(VectorPoint::id).sorted().toList());
+        VectorPoint third = all.stream().filter(p -> p.id() == 22).findFirst().orElseThrow();
+        assertEquals(2f, third.dense()[0]);
+        assertEquals(-2f, third.dense()[1]);
+        assertEquals("p2", third.payload().get("item_id"));
+        // batch size 2: three pages, each asking for vectors and payload, the next from the offset given
+        List<ScrollPoints> scrolls = fake.requests(ScrollPoints.class);
+        assertEquals(4, scrolls.size()); // one for the absent collection, three pages
+        assertTrue(scrolls.get(1).getWithVectors().getEnable() && scrolls.get(1).getWithPayload().getEnable());
+        assertEquals(2, scrolls.get(1).getLimit());
+        assertFalse(scrolls.get(1).hasOffset());
+        assertEquals(22, scrolls.get(2).getOffset().getNum());
+
+        List<VectorPoint> one = store.points("items-c", Map.of("item_id", "p3"));
+        assertEquals(1, one.size());
+        assertEquals(23, one.get(0).id());
+        assertEquals("item_id", fake.requests(ScrollPoints.class).get(4).getFilter().getMust(0).getField().getKey());
     }
 
     @Test
