@@ -39,7 +39,7 @@ public interface ClassifyConfig {
      * Temperature of the softmax over cosine similarities that turns zero-shot similarities into scores; e5's
      * similarities sit close together, so a small temperature spreads them.
      */
-    @WithDefault("0.02")
+    @WithDefault("0.01")
     double zeroShotTemperature();
 
     /** Texts embedded in one ONNX Runtime run. */
