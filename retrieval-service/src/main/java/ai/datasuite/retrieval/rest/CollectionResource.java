@@ -88,6 +88,17 @@ public class CollectionResource {
              "detail": "600 items in one request; at most 512 (send several)\
              (retrieval.collections.max-items-per-request)", "limit": "retrieval.collections.max-items-per-request",
              "max": 512, "requested": 600}""";
+    private static final String K_LIMIT = """
+            {"type": "urn:ai-data-suite:problem:validation", "title": "Invalid request", "status": 400,
+             "detail": "k must be from 1 to 100 (retrieval.collections.max-k)", "field": "k",
+             "limit": "retrieval.collections.max-k", "max": 100}""";
+    private static final String TEXT_BLANK = """
+            {"type": "urn:ai-data-suite:problem:validation", "title": "Invalid request", "status": 400,
+             "detail": "text is missing or blank", "field": "text"}""";
+    private static final String WORDS_LIMIT = """
+            {"type": "urn:ai-data-suite:problem:validation", "title": "Invalid request", "status": 400,
+             "detail": "words is 800; at most 500 (retrieval.collections.word-map.max-words)", "field": "words",
+             "limit": "retrieval.collections.word-map.max-words", "max": 500}""";
     private static final String NOT_FOUND = """
             {"type": "urn:ai-data-suite:problem:not-found", "title": "Not found", "status": 404,
              "detail": "There is no collection 'catalog-7' of yours"}""";
@@ -180,7 +191,8 @@ public class CollectionResource {
                     schema = @Schema(implementation = Neighbours.Similar.class),
                     examples = @ExampleObject(name = "similar", value = SIMILAR_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "k out of 1..retrieval.collections.max-k",
-            content = @Content(mediaType = Problems.MEDIA_TYPE))
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "k-too-large", value = K_LIMIT)))
     @APIResponse(responseCode = "404", description = "No such collection or item",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "not-found", value = NOT_FOUND)))
@@ -202,7 +214,8 @@ public class CollectionResource {
                     schema = @Schema(implementation = Neighbours.Found.class),
                     examples = @ExampleObject(name = "found", value = FOUND_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A blank or too long text, k out of range",
-            content = @Content(mediaType = Problems.MEDIA_TYPE))
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "blank-text", value = TEXT_BLANK)))
     @APIResponse(responseCode = "404", description = "No such collection, or another user's",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "not-found", value = NOT_FOUND)))
@@ -269,7 +282,8 @@ public class CollectionResource {
                 @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "400", description = "words above retrieval.collections.word-map.max-words or below"
             + " 1, min_count below 1, perplexity out of 1..100",
-            content = @Content(mediaType = Problems.MEDIA_TYPE))
+            content = @Content(mediaType = Problems.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "too-many-words", value = WORDS_LIMIT)))
     @APIResponse(responseCode = "404", description = "No such collection, or another user's",
             content = @Content(mediaType = Problems.MEDIA_TYPE,
                     examples = @ExampleObject(name = "not-found", value = NOT_FOUND)))

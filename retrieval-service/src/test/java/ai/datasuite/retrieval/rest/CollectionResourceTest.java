@@ -343,6 +343,42 @@ class CollectionResourceTest {
         assertEquals(384, vectors.get(0).split("\t").length);
     }
 
+    @Test
+    void everyCollectionEndpointIsDocumentedWithExamples() {
+        JsonPath api = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = api.getMap("paths");
+        Map<String, List<String>> expected = Map.of(
+                BASE, List.of("get"),
+                BASE + "/{name}", List.of("get", "delete"),
+                BASE + "/{name}/items", List.of("post"),
+                BASE + "/{name}/items/{id}/similar", List.of("get"),
+                BASE + "/{name}/search", List.of("post"),
+                BASE + "/{name}/projection", List.of("post"),
+                BASE + "/{name}/word-map", List.of("post"));
+        expected.forEach((path, methods) -> {
+            assertTrue(paths.containsKey(path), path + " in the OpenAPI document");
+            for (String method : methods) {
+                Map<?, ?> responses = (Map<?, ?>) paths.get(path).get(method).get("responses");
+                for (Map.Entry<?, ?> response : responses.entrySet()) {
+                    Map<?, ?> content = (Map<?, ?>) ((Map<?, ?>) response.getValue()).get("content");
+                    if (content == null || "204".equals(response.getKey())) {
+                        continue;
+                    }
+                    Map<?, ?> first = (Map<?, ?>) content.values().iterator().next();
+                    assertTrue(first.containsKey("examples") || first.containsKey("schema"),
+                            method + " " + path + " " + response.getKey());
+                }
+                Map<?, ?> ok = (Map<?, ?>) responses.get(method.equals("delete") ? "204" : "200");
+                assertTrue(ok != null, method + " " + path + " documents its success");
+                if (!method.equals("delete")) {
+                    Map<?, ?> json = (Map<?, ?>) ((Map<?, ?>) ok.get("content")).get("application/json");
+                    assertTrue(json.containsKey("examples"), method + " " + path + " has an example");
+                }
+            }
+        });
+    }
+
     private static double num(Map<String, Object> point, String key) {
         return ((Number) point.get(key)).doubleValue();
     }
