@@ -34,7 +34,8 @@ class CommentsOpenApiTest {
                 new String[] {"/api/v1/comments/{num}", "get"}, new String[] {"/api/v1/comments/{num}/label", "put"},
                 new String[] {"/api/v1/comments/stats", "get"}, new String[] {"/api/v1/comments/stats/chart", "get"},
                 new String[] {"/api/v1/jobs/predict", "post"}, new String[] {"/api/v1/jobs", "get"},
-                new String[] {"/api/v1/jobs/{id}", "get"});
+                new String[] {"/api/v1/jobs/{id}", "get"}, new String[] {"/api/v1/classify/zero-shot", "post"},
+                new String[] {"/api/v1/classify/few-shot", "post"});
         for (String[] op : operations) {
             Map<String, Object> operation = doc.getMap("paths.'" + op[0] + "'." + op[1]);
             assertNotNull(operation, op[0] + " " + op[1] + " is documented");
@@ -76,6 +77,6 @@ class CommentsOpenApiTest {
                 operations++;
             }
         }
-        assertEquals(15, operations, "every operation of the service was checked");
+        assertEquals(17, operations, "every operation of the service was checked");
     }
 }

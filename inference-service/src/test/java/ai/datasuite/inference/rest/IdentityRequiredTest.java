@@ -53,7 +53,8 @@ class IdentityRequiredTest {
     void representativeEndpointsAre401(String kind) {
         String[][] calls = {{"GET", "/api/v1/comments"}, {"GET", "/api/v1/comments/1"}, {"POST", "/api/v1/comments"},
                 {"GET", "/api/v1/comments/stats"}, {"POST", "/api/v1/predict"}, {"GET", "/api/v1/classifiers"},
-                {"POST", "/api/v1/classifiers/emotion/unload"}, {"GET", "/api/v1/jobs"}, {"POST", "/api/v1/jobs/predict"}};
+                {"POST", "/api/v1/classifiers/emotion/unload"}, {"GET", "/api/v1/jobs"}, {"POST", "/api/v1/jobs/predict"},
+                {"POST", "/api/v1/classify/zero-shot"}, {"POST", "/api/v1/classify/few-shot"}};
         for (String[] call : calls) {
             caller(kind).contentType(ContentType.JSON).body(Map.of("comment", "hi", "texts", new String[] {"hi"}))
                     .when().request(call[0], call[1])
