@@ -2,6 +2,7 @@ package ai.datasuite.metadata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.UUID;
@@ -40,7 +42,7 @@ class SqlServerMigrationTest {
                 .load()
                 .migrate();
         assertTrue(result.success);
-        assertEquals(5, result.migrationsExecuted);
+        assertEquals(9, result.migrationsExecuted);
 
         String fileId = UUID.randomUUID().toString();
         try (Connection db = DriverManager.getConnection(SQL_SERVER.getJdbcUrl(), SQL_SERVER.getUsername(),
@@ -190,7 +192,81 @@ class SqlServerMigrationTest {
             }
             assertEquals(1, count(db, "SELECT COUNT(*) FROM api_keys WHERE key_hash = '" + keyHash + "'"));
             assertEquals(0, count(db, "SELECT COUNT(*) FROM api_keys WHERE user_id = 'ALICE'"));
+
+            productCatalogsRoundTrip(db);
         }
+    }
+
+    /**
+     * Product catalogs (V9): identity ids, DECIMAL(14,2) prices, the counts query exactly as CategoryCountService runs
+     * it, one list name per owner, and a catalog's rows and dictionary going with it.
+     */
+    private static void productCatalogsRoundTrip(Connection db) throws SQLException {
+        long catalogId;
+        try (PreparedStatement insert = db.prepareStatement("""
+                INSERT INTO product_catalogs (owner_id, name, version, source_name, format, mapping_json, row_count,
+                                              created_at)
+                VALUES ('alice', 'retail', 1, 'products.csv', 'csv', '{"title": "title"}', 3, SYSUTCDATETIME())""",
+                Statement.RETURN_GENERATED_KEYS)) {
+            assertEquals(1, insert.executeUpdate());
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                assertTrue(keys.next());
+                catalogId = keys.getLong(1);
+            }
+        }
+        String product = """
+                INSERT INTO products (catalog_id, row_no, source_id, title, description, category, price, attributes,
+                                      predicted_category)
+                VALUES (?, ?, 'p', ?, 'Long text', 'apparel', ?, '{"style": "tee"}', ?)""";
+        for (int row = 1; row <= 3; row++) {
+            try (PreparedStatement insert = db.prepareStatement(product)) {
+                insert.setLong(1, catalogId);
+                insert.setInt(2, row);
+                insert.setString(3, "Tee \u2603 " + row);
+                insert.setBigDecimal(4, new java.math.BigDecimal("1234567890.99"));
+                insert.setString(5, row == 3 ? null : "apparel");
+                assertEquals(1, insert.executeUpdate());
+            }
+        }
+        try (PreparedStatement counts = db.prepareStatement("SELECT predicted_category AS category, COUNT(*) AS count"
+                + " FROM products WHERE catalog_id = ? GROUP BY predicted_category ORDER BY count DESC, category")) {
+            counts.setLong(1, catalogId);
+            try (ResultSet row = counts.executeQuery()) {
+                assertTrue(row.next());
+                assertEquals("apparel", row.getString(1));
+                assertEquals(2, row.getLong(2));
+                assertTrue(row.next());
+                assertNull(row.getString(1));
+                assertEquals(1, row.getLong(2));
+                assertFalse(row.next());
+            }
+        }
+        assertEquals(1, count(db, "SELECT COUNT(DISTINCT description) FROM products"));
+        try (PreparedStatement insert = db.prepareStatement("""
+                INSERT INTO product_dictionary (catalog_id, column_name, description, updated_at)
+                VALUES (?, 'title', 'Shop name', SYSUTCDATETIME())""")) {
+            insert.setLong(1, catalogId);
+            assertEquals(1, insert.executeUpdate());
+        }
+        String list = """
+                INSERT INTO category_lists (owner_id, name, categories_json, updated_at)
+                VALUES ('alice', 'retail', '[{"name": "apparel"}]', SYSUTCDATETIME())""";
+        try (PreparedStatement insert = db.prepareStatement(list)) {
+            assertEquals(1, insert.executeUpdate());
+        }
+        SQLException duplicate = null;
+        try (PreparedStatement insert = db.prepareStatement(list)) {
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            duplicate = e;
+        }
+        assertTrue(duplicate != null, "one list name per owner");
+        try (PreparedStatement delete = db.prepareStatement("DELETE FROM product_catalogs WHERE id = ?")) {
+            delete.setLong(1, catalogId);
+            assertEquals(1, delete.executeUpdate());
+        }
+        assertEquals(0, count(db, "SELECT COUNT(*) FROM products"));
+        assertEquals(0, count(db, "SELECT COUNT(*) FROM product_dictionary"));
     }
 
     private static int count(Connection db, String sql) throws SQLException {
