@@ -96,23 +96,25 @@ public class CollectionService {
             }
             if (current == null) {
                 current = new CollectionRecord(name, caller.id(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                        MODEL.id(), embedder.dimension(), 0);
+                        MODEL.id(), embedder.dimension(), 0, 0);
             }
             store.ensureCollection(storeName(name), embedder.dimension(), false);
             store.upsert(storeName(name), points);
-            registry.put(current.nextVersion());
+            long count = store.count(storeName(name));
+            registry.put(current.next(count));
+            return new ItemsRequest.Result(name, items.size(), count);
         }
-        return new ItemsRequest.Result(name, items.size(), store.count(storeName(name)));
     }
 
     /** The collections the caller may see (an admin: all), by name. */
     public CollectionView.Listing list(Caller caller) {
         return new CollectionView.Listing(registry.all().stream().filter(r -> caller.canSee(r.owner()))
-                .map(this::view).toList());
+                .map(r -> view(r, r.count())).toList());
     }
 
     public CollectionView get(Caller caller, String name) {
-        return view(require(caller, name));
+        CollectionRecord record = require(caller, name);
+        return view(record, store.count(storeName(record.name())));
     }
 
     /** Drops the collection's vectors and its registry entry. */
@@ -184,9 +186,8 @@ public class CollectionService {
         return config.storePrefix() + name;
     }
 
-    private CollectionView view(CollectionRecord r) {
-        return new CollectionView(r.name(), r.owner(), store.count(storeName(r.name())), r.dimension(), r.model(),
-                r.createdAt());
+    private static CollectionView view(CollectionRecord r, long count) {
+        return new CollectionView(r.name(), r.owner(), count, r.dimension(), r.model(), r.createdAt());
     }
 
     private int k(Integer k) {

@@ -178,8 +178,9 @@ class CollectionResourceTest {
         as(alice).body(Map.of("items", List.of(item("a1", "A red leather wallet"), item("a2", "A blue umbrella"))))
                 .post(BASE + "/" + name + "/items").then().statusCode(200).body("count", equalTo(2));
         as(alice).get(BASE + "/" + name).then().statusCode(200).body("owner", equalTo(alice));
-        assertTrue(as(alice).get(BASE).then().statusCode(200).extract().jsonPath().getList("items.name")
-                .contains(name));
+        JsonPath listed = as(alice).get(BASE).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(name), listed.getList("items.name"), "alice sees only her own");
+        assertEquals(2, listed.getInt("items[0].count"));
 
         as(bob).get(BASE + "/" + name).then().statusCode(404).contentType("application/problem+json");
         as(bob).body(Map.of("items", List.of(item("b1", "mine now")))).post(BASE + "/" + name + "/items").then()
