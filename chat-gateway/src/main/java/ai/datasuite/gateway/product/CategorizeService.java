@@ -100,7 +100,7 @@ public class CategorizeService {
         List<Category> chosen = categories;
         String chosenMode = mode;
         ProductJob job = new ProductJob(ProductJob.CATEGORIZE, catalog.id(), acting, catalog.rowCount());
-        return jobs.start(job, true, running -> run(running, chosenMode, chosen)).view();
+        return jobs.start(job, true, running -> run(running, chosenMode, chosen));
     }
 
     private void run(ProductJob job, String mode, List<Category> categories) {

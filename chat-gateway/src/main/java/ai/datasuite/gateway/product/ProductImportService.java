@@ -82,11 +82,10 @@ public class ProductImportService {
         }
         ProductJob job = new ProductJob(ProductJob.IMPORT, catalog.id(), acting, catalog.rowCount());
         return jobs.start(job, false, running -> {
-            running.stage("parquet", 1, "Writing the Parquet file");
+            running.stage("parquet", catalog.rowCount(), "Writing the Parquet file");
             String parquetFailure = null;
             try {
                 parquet.write(catalog, acting);
-                running.progress(1);
             } catch (ProblemException e) {
                 // The index does not need the file: go on, and say at the end what is missing.
                 parquetFailure = e.getMessage();
@@ -102,7 +101,7 @@ public class ProductImportService {
                 running.succeeded("Catalog " + catalog.id() + " stored as Parquet and " + catalog.rowCount()
                         + " products indexed");
             }
-        }).view();
+        });
     }
 
     /** csv or jsonl, from the file name, else its content type; anything else is 415. */

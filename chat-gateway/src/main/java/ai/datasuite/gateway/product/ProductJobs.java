@@ -55,10 +55,10 @@ public class ProductJobs {
     }
 
     /**
-     * Keeps the job and queues its work; 409 when {@code exclusive} and a job of the same kind runs on the catalog,
-     * 503 when every kept job is still running.
+     * Keeps the job and queues its work; returns its view as queued. 409 when {@code exclusive} and a job of the
+     * same kind runs on the catalog, 503 when every kept job is still running.
      */
-    synchronized ProductJob start(ProductJob job, boolean exclusive, Work work) {
+    synchronized JobView start(ProductJob job, boolean exclusive, Work work) {
         if (exclusive && jobs.values().stream().anyMatch(other -> other.kind().equals(job.kind())
                 && other.catalogId() == job.catalogId() && !other.finished())) {
             throw ProblemException.conflict("A " + job.kind() + " job is running on catalog " + job.catalogId()
@@ -80,8 +80,9 @@ public class ProductJobs {
             }
         }
         jobs.put(job.id(), job);
+        JobView queued = job.view(); // before the work can change it
         executor.execute(() -> run(job, work));
-        return job;
+        return queued;
     }
 
     private static void run(ProductJob job, Work work) {

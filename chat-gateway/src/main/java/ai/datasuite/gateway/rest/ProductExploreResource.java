@@ -102,7 +102,8 @@ public class ProductExploreResource {
                     examples = @ExampleObject(name = "unknown", value = ProductExamples.NOT_FOUND)))
     public Response projectionZip(@PathParam("id") @Parameter(example = ProductExamples.CATALOG_ID) long id,
                                   @QueryParam("color") @Parameter(example = "predicted") String color) {
-        return service.projection(id, color, ExploreService.ZIP, caller).ok();
+        return attachment(service.projection(id, color, ExploreService.ZIP, caller).ok(),
+                "catalog-" + id + "-projector.zip");
     }
 
     @GET
@@ -140,6 +141,13 @@ public class ProductExploreResource {
                     examples = @ExampleObject(name = "unknown", value = ProductExamples.NOT_FOUND)))
     public Response wordMapZip(@PathParam("id") @Parameter(example = ProductExamples.CATALOG_ID) long id,
                                @QueryParam("words") @Parameter(example = "200") Integer words) {
-        return service.wordMap(id, words, ExploreService.ZIP, caller).ok();
+        return attachment(service.wordMap(id, words, ExploreService.ZIP, caller).ok(),
+                "catalog-" + id + "-words-projector.zip");
+    }
+
+    /** A download the browser saves under {@code name}. */
+    private static Response attachment(Response response, String name) {
+        return Response.fromResponse(response).header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .build();
     }
 }

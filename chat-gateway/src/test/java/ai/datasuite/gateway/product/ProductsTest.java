@@ -350,7 +350,8 @@ class ProductsTest {
                 "color=predicted (default): nothing categorized yet");
         Gateway.withKey(data.pia()).accept("image/png").get(base).then().statusCode(200).contentType("image/png");
         Gateway.withKey(data.pia()).get(base + "/projector.zip").then().statusCode(200)
-                .contentType("application/zip");
+                .contentType("application/zip")
+                .header("Content-Disposition", containsString("catalog-" + catalogId + "-projector.zip"));
         assertEquals("application/zip", data.retrieval().drawn.get(data.retrieval().drawn.size() - 1).accept());
         Gateway.withKey(data.pia()).get(base + "?color=blue").then().statusCode(400);
         Gateway.withKey(data.pia()).get(base + "?format=gif").then().statusCode(400);
