@@ -14,6 +14,7 @@ public record CollectionView(
         Instant createdAt) {
 
     /** The listing: {@code {"items": [...]}}. */
+    @Schema(name = "CollectionList")
     public record Listing(java.util.List<CollectionView> items) {
     }
 }

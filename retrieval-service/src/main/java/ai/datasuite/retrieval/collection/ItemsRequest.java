@@ -6,9 +6,11 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Items to insert or replace (by id) in a collection. */
+@Schema(name = "CollectionItemsRequest")
 public record ItemsRequest(List<Item> items) {
 
     /** One item: its id, the text embedded (e5 "passage: "), and a payload of strings returned with hits. */
+    @Schema(name = "CollectionItem")
     public record Item(
             @Schema(example = "101") String id,
             @Schema(example = "Leather backpack. A brown leather backpack with two pockets.") String text,
@@ -18,6 +20,7 @@ public record ItemsRequest(List<Item> items) {
     }
 
     /** The answer of an upsert. */
+    @Schema(name = "CollectionUpsertResult")
     public record Result(
             @Schema(example = "catalog-7") String collection,
             @Schema(description = "Items written by this request", example = "2") int upserted,

@@ -12,6 +12,7 @@ public final class Neighbours {
     }
 
     /** A neighbour: its id, the cosine similarity and the item's payload. */
+    @Schema(name = "CollectionNeighbour")
     public record Neighbour(
             @Schema(example = "102") String id,
             @Schema(example = "0.91") double score,
@@ -19,6 +20,7 @@ public final class Neighbours {
     }
 
     /** The items nearest to one item of the collection (itself left out). */
+    @Schema(name = "CollectionSimilarItems")
     public record Similar(
             @Schema(example = "catalog-7") String collection,
             @Schema(example = "101") String id,
@@ -26,6 +28,7 @@ public final class Neighbours {
     }
 
     /** A search by text ("query: " prefix). */
+    @Schema(name = "CollectionSearchRequest")
     public record SearchRequest(
             @Schema(example = "leather bag for travel") String text,
             @Schema(description = "How many items (1 to retrieval.collections.max-k, default 10)", example = "10")
@@ -33,6 +36,7 @@ public final class Neighbours {
     }
 
     /** The items nearest to a search text. */
+    @Schema(name = "CollectionSearchResult")
     public record Found(
             @Schema(example = "catalog-7") String collection,
             List<Neighbour> neighbours) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A t-SNE projection of a collection's item vectors. */
+@Schema(name = "CollectionProjectionRequest")
 public record ProjectionRequest(
         @Schema(description = "Label per item id (optional; else each item's payload.category)",
                 example = "{\"101\": \"apparel\"}") Map<String, String> labels,

@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A collection's items in two dimensions. */
+@Schema(name = "CollectionProjection")
 public record ProjectionView(
         @Schema(example = "catalog-7") String collection,
         @Schema(example = "t-SNE") String method,
@@ -14,6 +15,7 @@ public record ProjectionView(
         List<Point> points) {
 
     /** One item's place, label and title (payload.title). */
+    @Schema(name = "ProjectedItem")
     public record Point(
             @Schema(example = "101") String id,
             @Schema(example = "1.2") double x,

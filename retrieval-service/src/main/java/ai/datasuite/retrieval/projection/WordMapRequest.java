@@ -3,6 +3,7 @@ package ai.datasuite.retrieval.projection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A map of a collection's most frequent words. */
+@Schema(name = "CollectionWordMapRequest")
 public record WordMapRequest(
         @Schema(description = "Words at most (1 to retrieval.collections.word-map.max-words, default 200)",
                 example = "200") Integer words,
