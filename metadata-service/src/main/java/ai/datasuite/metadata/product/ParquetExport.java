@@ -7,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -18,12 +16,14 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Writes a catalog's rows as a Parquet file with DuckDB's own writer: an in-memory DuckDB per export, a table with
- * the dictionary's typed columns, the rows inserted in batches, then {@code COPY t TO '<file>' (FORMAT parquet)}.
+ * the dictionary's typed columns filled through DuckDB's Appender, then {@code COPY t TO '<file>' (FORMAT parquet)}.
  * The file is temporary (under the data dir); the caller streams it and deletes it.
  */
 @ApplicationScoped
@@ -31,7 +31,6 @@ public class ParquetExport {
 
     public static final String MEDIA_TYPE = "application/vnd.apache.parquet";
     private static final Logger LOG = Logger.getLogger(ParquetExport.class);
-    private static final int BATCH = 1000;
 
     private final CatalogService catalogs;
     private final ProductRepository products;
@@ -66,32 +65,19 @@ public class ParquetExport {
             try (Statement ddl = duck.createStatement()) {
                 ddl.execute(DictionaryColumns.createTable("t"));
             }
-            duck.setAutoCommit(false);
-            try (PreparedStatement insert = duck.prepareStatement("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                int pending = 0;
+            // The Appender writes column vectors directly: far faster than row-by-row INSERTs for large catalogs.
+            try (DuckDBAppender appender = duck.unwrap(DuckDBConnection.class).createAppender("t")) {
                 for (Object[] row : (Iterable<Object[]>) rows::iterator) {
-                    insert.setInt(1, (Integer) row[0]);
-                    setText(insert, 2, row[1]);
-                    setText(insert, 3, row[2]);
-                    setText(insert, 4, row[3]);
-                    setText(insert, 5, row[4]);
+                    appender.beginRow().append((Integer) row[0]).append((String) row[1]).append((String) row[2])
+                            .append((String) row[3]).append((String) row[4]);
                     if (row[5] == null) {
-                        insert.setNull(6, Types.DECIMAL);
+                        appender.appendNull();
                     } else {
-                        insert.setBigDecimal(6, (BigDecimal) row[5]);
+                        appender.append((BigDecimal) row[5]);
                     }
-                    setText(insert, 7, row[6]);
-                    insert.addBatch();
-                    if (++pending == BATCH) {
-                        insert.executeBatch();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    insert.executeBatch();
+                    appender.append((String) row[6]).endRow();
                 }
             }
-            duck.commit();
             try (Statement copy = duck.createStatement()) {
                 copy.execute("COPY t TO '" + file.toAbsolutePath().toString().replace("'", "''")
                         + "' (FORMAT parquet)");
@@ -109,14 +95,6 @@ public class ParquetExport {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             LOG.warnf("Could not delete the temporary Parquet file %s: %s", file, e.getMessage());
-        }
-    }
-
-    private static void setText(PreparedStatement insert, int index, Object value) throws SQLException {
-        if (value == null) {
-            insert.setNull(index, Types.VARCHAR);
-        } else {
-            insert.setString(index, (String) value);
         }
     }
 
