@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ProjectionRequest(
         @Schema(description = "Label per item id (optional; else each item's payload.category)",
                 example = "{\"101\": \"apparel\"}") Map<String, String> labels,
-        @Schema(description = "Points at most (2 to retrieval.collections.projection.max-points, default 2000);"
+        @Schema(description = "Points at most (2 to retrieval.collections.projection.max-points, which is also the default);"
                 + " larger collections are sampled with the seed", example = "2000") Integer maxPoints,
         @Schema(description = "t-SNE perplexity (1 to 100, default 30; lowered for small collections)",
                 example = "30") Double perplexity,

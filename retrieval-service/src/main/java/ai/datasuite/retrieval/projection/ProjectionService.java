@@ -33,7 +33,6 @@ public class ProjectionService {
     static final String METHOD = "t-SNE";
     static final String CATEGORY = "category";
     static final String TITLE = "title";
-    private static final int DEFAULT_MAX_POINTS = 2000;
     private static final double MAX_PERPLEXITY = 100;
 
     private final CollectionService collections;
@@ -193,8 +192,7 @@ public class ProjectionService {
 
     private Params params(ProjectionRequest request) {
         int max = config.projection().maxPoints();
-        int maxPoints = request == null || request.maxPoints() == null ? Math.min(DEFAULT_MAX_POINTS, max)
-                : request.maxPoints();
+        int maxPoints = request == null || request.maxPoints() == null ? max : request.maxPoints();
         if (maxPoints > max) {
             throw CollectionProblems.limit("max_points", "max_points is " + maxPoints + "; at most " + max,
                     CollectionsConfig.PREFIX + "projection.max-points", max);
