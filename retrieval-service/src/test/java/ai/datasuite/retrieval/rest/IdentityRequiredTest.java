@@ -38,22 +38,29 @@ class IdentityRequiredTest {
     private static final String DATASET = UUID.randomUUID().toString();
 
     /** Representative calls of each resource, as a function of the request they are sent with. */
-    private static final Map<String, Function<RequestSpecification, Response>> CALLS = Map.of(
-            "POST /api/v1/documents", r -> r.contentType(ContentType.JSON).body(Map.of("source_file_id", "f",
-                    "chunks", List.of(Map.of("text", "x", "position", 0)))).post("/api/v1/documents"),
-            "POST /api/v1/documents/search", r -> r.contentType(ContentType.JSON).body(Map.of("query", "q"))
-                    .post("/api/v1/documents/search"),
-            "DELETE /api/v1/documents", r -> r.queryParam("source_file_id", "f").delete("/api/v1/documents"),
-            "POST /api/v1/datasets", r -> r.multiPart("file", "a.csv",
+    private static final Map<String, Function<RequestSpecification, Response>> CALLS = Map.ofEntries(
+            Map.entry("POST /api/v1/documents", r -> r.contentType(ContentType.JSON).body(Map.of("source_file_id",
+                    "f", "chunks", List.of(Map.of("text", "x", "position", 0)))).post("/api/v1/documents")),
+            Map.entry("POST /api/v1/documents/search", r -> r.contentType(ContentType.JSON)
+                    .body(Map.of("query", "q")).post("/api/v1/documents/search")),
+            Map.entry("DELETE /api/v1/documents", r -> r.queryParam("source_file_id", "f")
+                    .delete("/api/v1/documents")),
+            Map.entry("POST /api/v1/datasets", r -> r.multiPart("file", "a.csv",
                     "context,question,answer\nc,q,a\n".getBytes(StandardCharsets.UTF_8), "text/csv")
-                    .multiPart("name", "n").post("/api/v1/datasets"),
-            "GET /api/v1/datasets/{id}", r -> r.get("/api/v1/datasets/" + DATASET),
-            "GET /api/v1/models/get_datasets", r -> r.get("/api/v1/models/get_datasets"),
-            "GET /api/v1/models/list_model", r -> r.get("/api/v1/models/list_model"),
-            "POST /api/v1/models/list_model", r -> r.post("/api/v1/models/list_model"),
-            "POST /api/v1/models/find_context", r -> r.contentType(ContentType.JSON)
-                    .body(Map.of("model_id", "m", "question", "q")).post("/api/v1/models/find_context"),
-            "DELETE /api/v1/models/remove_all", r -> r.delete("/api/v1/models/remove_all"));
+                    .multiPart("name", "n").post("/api/v1/datasets")),
+            Map.entry("GET /api/v1/datasets/{id}", r -> r.get("/api/v1/datasets/" + DATASET)),
+            Map.entry("GET /api/v1/models/get_datasets", r -> r.get("/api/v1/models/get_datasets")),
+            Map.entry("GET /api/v1/models/list_model", r -> r.get("/api/v1/models/list_model")),
+            Map.entry("POST /api/v1/models/list_model", r -> r.post("/api/v1/models/list_model")),
+            Map.entry("POST /api/v1/models/find_context", r -> r.contentType(ContentType.JSON)
+                    .body(Map.of("model_id", "m", "question", "q")).post("/api/v1/models/find_context")),
+            Map.entry("DELETE /api/v1/models/remove_all", r -> r.delete("/api/v1/models/remove_all")),
+            Map.entry("POST /api/v1/collections/{name}/items", r -> r.contentType(ContentType.JSON)
+                    .body(Map.of("items", List.of(Map.of("id", "1", "text", "t"))))
+                    .post("/api/v1/collections/c1/items")),
+            Map.entry("GET /api/v1/collections", r -> r.get("/api/v1/collections")),
+            Map.entry("POST /api/v1/collections/{name}/projection", r -> r.contentType(ContentType.JSON)
+                    .body("{}").post("/api/v1/collections/c1/projection")));
 
     @BeforeEach
     void reset() {
