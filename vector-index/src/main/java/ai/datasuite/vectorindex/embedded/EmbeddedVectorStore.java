@@ -151,14 +151,13 @@ public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
         }
         return read(c, () -> {
             boolean[] allowed = c.matching(filter);
-            List<VectorPoint> all = c.points();
             if (allowed == null) {
-                return all;
+                return c.points();
             }
             List<VectorPoint> out = new ArrayList<>();
-            for (int i = 0; i < all.size(); i++) {
-                if (allowed[i]) {
-                    out.add(all.get(i));
+            for (int i = 0; i < c.size; i++) {
+                if (allowed[i]) { // copy only the matching points' vectors (one item's neighbours: one vector)
+                    out.add(c.point(i));
                 }
             }
             return out;

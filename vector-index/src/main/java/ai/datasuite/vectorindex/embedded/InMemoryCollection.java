@@ -140,10 +140,15 @@ final class InMemoryCollection {
     List<VectorPoint> points() {
         List<VectorPoint> all = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            all.add(new VectorPoint(ids[i], hasDense[i] ? Arrays.copyOfRange(dense, i * dim, (i + 1) * dim) : null,
-                    sparseVectors[i], payloads[i]));
+            all.add(point(i));
         }
         return all;
+    }
+
+    /** The point in {@code slot}, its dense vector copied. */
+    VectorPoint point(int slot) {
+        return new VectorPoint(ids[slot], hasDense[slot] ? Arrays.copyOfRange(dense, slot * dim, (slot + 1) * dim)
+                : null, sparseVectors[slot], payloads[slot]);
     }
 
     /** Slots whose payload matches every filter entry; null means all (no filter). */
