@@ -2,6 +2,8 @@ package ai.datasuite.metadata.product;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,9 +80,9 @@ public class CatalogService {
         Map<String, String> mapping = requested == null ? ColumnMapping.detect(source.columns())
                 : ColumnMapping.given(requested, source.columns());
         ProductRows.Result converted = new ProductRows(json, limits).convert(source.rows(), mapping);
-        List<RowError> errors = new java.util.ArrayList<>(source.errors());
+        List<RowError> errors = new ArrayList<>(source.errors());
         errors.addAll(converted.errors());
-        errors.sort(java.util.Comparator.comparingInt(RowError::row));
+        errors.sort(Comparator.comparingInt(RowError::row));
         if (!errors.isEmpty() && !request.skipBadRows()) {
             throw invalidRows(errors);
         }

@@ -1,7 +1,6 @@
 package ai.datasuite.metadata.product;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +137,7 @@ public class ProductService {
                         + " from Product p where p.catalogId = :id and p." + source.field + " is not null"
                         + " order by p.rowNumber", Object[].class)
                 .setParameter("id", catalogId).getResultList();
-        Map<String, String> labels = new LinkedHashMap<>(new HashMap<>(rows.size()));
+        Map<String, String> labels = new LinkedHashMap<>();
         for (Object[] row : rows) {
             labels.put(String.valueOf(row[0]), (String) row[1]);
         }
