@@ -68,8 +68,10 @@ public class ContentAnalyzer {
             case DOCUMENT -> DocumentFacts.of(type.mediaType(),
                     extractor.parse(file, describe(type.mediaType()), sink));
             case ARCHIVE -> archives.inspect(file, sink, notes);
+            case DATA -> Map.<String, Object>of("format", type.mediaType().getSubtype().replace("x-", ""));
         };
-        if (handling == SupportedTypes.Handling.IMAGE || handling == SupportedTypes.Handling.AUDIO) {
+        if (handling == SupportedTypes.Handling.IMAGE || handling == SupportedTypes.Handling.AUDIO
+                || handling == SupportedTypes.Handling.DATA) {
             // No text of their own: one line of facts and name, so retrieval can find them by either.
             String line = Facts.line(originalName, type.mediaType().toString(), details, limits.maxFactChars()) + "\n";
             sink.append(line.toCharArray(), 0, line.length());

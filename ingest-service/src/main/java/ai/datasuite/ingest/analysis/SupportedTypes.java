@@ -18,13 +18,17 @@ final class SupportedTypes {
         /** Text is extracted by a Tika parser. */
         DOCUMENT,
         /** Entries are listed and their text extracted, within the archive limits. */
-        ARCHIVE
+        ARCHIVE,
+        /** Columnar data (Parquet) stored as it is; the text is one line of facts and the name. */
+        DATA
     }
 
     static final MediaType TEXT_PLAIN = MediaType.TEXT_PLAIN;
     static final MediaType APPLICATION_XML = MediaType.APPLICATION_XML;
     static final MediaType ZIP = MediaType.application("zip");
     static final MediaType PDB = MediaType.parse("chemical/x-pdb");
+    /** Tika's name for the Parquet magic ("PAR1"): product catalogs are kept in the lake as Parquet. */
+    static final MediaType PARQUET = MediaType.application("x-parquet");
     static final MediaType PDF = MediaType.application("pdf");
     static final MediaType DOCX =
             MediaType.application("vnd.openxmlformats-officedocument.wordprocessingml.document");
@@ -54,7 +58,8 @@ final class SupportedTypes {
             Map.entry(DOCX, Handling.DOCUMENT),
             Map.entry(XLSX, Handling.DOCUMENT),
             Map.entry(PPTX, Handling.DOCUMENT),
-            Map.entry(ZIP, Handling.ARCHIVE));
+            Map.entry(ZIP, Handling.ARCHIVE),
+            Map.entry(PARQUET, Handling.DATA));
 
     /**
      * Text-flavoured types the file name may pick when the content only says text/plain.
@@ -90,8 +95,8 @@ final class SupportedTypes {
     /** How an archive entry is handled, or null when it is only listed. */
     Handling forArchiveEntry(MediaType type) {
         Handling handling = UPLOADS.get(type);
-        if (handling == Handling.IMAGE || handling == Handling.AUDIO) {
-            return null; // images and audio in archives are listed, not opened
+        if (handling == Handling.IMAGE || handling == Handling.AUDIO || handling == Handling.DATA) {
+            return null; // images, audio and data files in archives are listed, not opened
         }
         if (handling != null) {
             return handling;
@@ -109,6 +114,6 @@ final class SupportedTypes {
 
     static String describeUploads() {
         return "PNG, JPEG, TIFF, WAV, MP3, plain text, CSV, Python, Markdown, JSON, PDB, HTML, XML, RTF, PDF, "
-                + "Word (.docx), Excel (.xlsx), PowerPoint (.pptx) and ZIP";
+                + "Word (.docx), Excel (.xlsx), PowerPoint (.pptx), ZIP and Parquet";
     }
 }

@@ -65,6 +65,22 @@ class ContentAnalyzerTest {
     }
 
     @Test
+    void parquetIsStoredAsDataWithALineOfFacts() throws Exception {
+        // A catalog as the product import writes it (DuckDB's COPY ... (FORMAT parquet), two rows).
+        Path file = tmp.resolve("retail-v1.parquet");
+        try (var in = ContentAnalyzerTest.class.getResourceAsStream("/samples/products.parquet")) {
+            Files.copy(in, file);
+        }
+        StringWriter text = new StringWriter();
+        Analysis a = analyzer.analyze(file, "retail-v1.parquet", text);
+        assertEquals("application/x-parquet", a.mediaType());
+        assertFalse(a.extensionMismatch());
+        assertEquals("parquet", a.details().get("format"));
+        assertTrue(text.toString().contains("retail-v1.parquet"), text.toString());
+        assertFalse(text.toString().contains("Daypack"), "the columns are not read as text: " + text);
+    }
+
+    @Test
     void plainZipNamedDocxIsZipAndFlagged() throws Exception {
         Path file = copySample("test-zip-of-zip.zip", "report.docx");
         Analysis a = analyzer.analyze(file, "report.docx", new StringWriter());
