@@ -38,7 +38,6 @@ public class CatalogService {
 
     public static final String INVALID_ROWS = "invalid-rows";
     static final int MAX_REPORTED_ERRORS = 50;
-    private static final int STORE_CHUNK = 500;
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {
     };
 
@@ -103,14 +102,7 @@ public class CatalogService {
         catalogs.persist(catalog);
         flush();
         List<Product> rows = converted.products();
-        for (int from = 0; from < rows.size(); from += STORE_CHUNK) {
-            for (Product product : rows.subList(from, Math.min(rows.size(), from + STORE_CHUNK))) {
-                product.setCatalogId(catalog.getId());
-                products.persist(product);
-            }
-            products.flush();
-            products.getEntityManager().clear();
-        }
+        products.insertAll(catalog.getId(), rows);
         long labelled = rows.stream().filter(p -> p.getCategory() != null).count();
         return mapper.toView(catalog, new long[] {labelled, 0},
                 request.skipBadRows() ? errors.subList(0, Math.min(errors.size(), MAX_REPORTED_ERRORS)) : null,
