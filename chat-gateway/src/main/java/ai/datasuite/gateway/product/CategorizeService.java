@@ -1,11 +1,13 @@
 package ai.datasuite.gateway.product;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -168,23 +170,45 @@ public class CategorizeService {
                 answer.all().stream().map(InferenceClassifyClient.Result::score).toList(), answer.modelVersion());
     }
 
-    /** Up to {@code gateway.products.few-shot-per-category} labelled products per category (the given ones only). */
+    /**
+     * Up to {@code gateway.products.few-shot-per-category} labelled products per category (the given ones only),
+     * drawn evenly from the whole catalog: the ones whose id hashes lowest (a bottom-k sample, bounded memory).
+     * Files are often sorted by category and sub-category, so the first rows of a category would all be one kind
+     * of product (all backpacks for "accessories") and teach the head far less.
+     */
     private List<Example> examples(ProductJob job, List<Category> categories) {
         Set<String> allowed = new LinkedHashSet<>(categories.stream().map(Category::name).toList());
-        Map<String, Integer> taken = new LinkedHashMap<>();
-        List<Example> examples = new ArrayList<>();
+        int perCategory = config.fewShotPerCategory();
+        Map<String, PriorityQueue<Drawn>> drawn = new LinkedHashMap<>();
         products.forEachPage(job.catalogId(), null, job.owner(), page -> {
             for (Product p : page) {
                 String label = p.category();
                 if (label == null || label.isBlank() || !allowed.isEmpty() && !allowed.contains(label)) {
                     continue;
                 }
-                if (taken.merge(label, 1, Integer::sum) <= config.fewShotPerCategory()) {
-                    examples.add(new Example(p.text(), label));
+                PriorityQueue<Drawn> kept = drawn.computeIfAbsent(label,
+                        l -> new PriorityQueue<>(Comparator.comparingLong(Drawn::rank).reversed()));
+                kept.add(new Drawn(rank(p.id()), new Example(p.text(), label)));
+                if (kept.size() > perCategory) {
+                    kept.poll(); // drops the highest rank
                 }
             }
         });
+        List<Example> examples = new ArrayList<>();
+        drawn.values().forEach(kept -> kept.stream().sorted(Comparator.comparingLong(Drawn::rank))
+                .forEach(d -> examples.add(d.example())));
         return examples;
+    }
+
+    private record Drawn(long rank, Example example) {
+    }
+
+    /** A fixed pseudo-random rank of a product id (SplitMix64's finalizer): the same draw on every run. */
+    static long rank(long id) {
+        long z = id + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return (z ^ (z >>> 31)) >>> 1;
     }
 
     /** The request's categories: names or {name, description} objects. */

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -252,10 +253,18 @@ class ProductsTest {
         List<FakeClassify.Call> made = data.inference().calls.subList(calls, data.inference().calls.size());
         assertEquals(3, made.size(), "5 texts in batches of 2");
         assertTrue(made.stream().allMatch(c -> c.mode().equals("few-shot")));
-        // one labelled product per category (gateway.products.few-shot-per-category=1), the first of each
-        assertEquals(List.of(Map.of("text", "Trail Backpack. For hiking", "label", "Sports"),
-                Map.of("text", "Leather Wallet", "label", "Clothing"), Map.of("text", "Cook Book. Recipes",
-                        "label", "Books")), made.get(0).body().getJsonArray("examples").getList());
+        // one labelled product per category (gateway.products.few-shot-per-category=1), drawn by its id's rank
+        Set<Map<String, Object>> possible = Set.of(Map.of("text", "Trail Backpack. For hiking", "label", "Sports"),
+                Map.of("text", "Running Shoes. Light and fast", "label", "Sports"),
+                Map.of("text", "Leather Wallet", "label", "Clothing"), Map.of("text", "Wool Scarf. Warm",
+                        "label", "Clothing"), Map.of("text", "Cook Book. Recipes", "label", "Books"));
+        List<Map<String, Object>> examples = made.get(0).body().getJsonArray("examples").getList();
+        assertEquals(3, examples.size(), examples.toString());
+        assertTrue(possible.containsAll(examples), examples.toString());
+        assertEquals(Set.of("Sports", "Clothing", "Books"),
+                examples.stream().map(e -> e.get("label")).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(made.stream().allMatch(c -> c.body().getJsonArray("examples").getList().equals(examples)),
+                "every batch gets the same examples (one head)");
         FakeProducts.Predictions last = data.metadata().predictions.get(data.metadata().predictions.size() - 1);
         assertEquals("few-shot", last.body().getString("mode"));
         assertEquals(5, data.metadata().catalogs.get(catalogId).products.stream()
