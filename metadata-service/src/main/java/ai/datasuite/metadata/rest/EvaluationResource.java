@@ -186,7 +186,7 @@ public class EvaluationResource {
                               @QueryParam("format") @Parameter(description = "json or png") String format,
                               @Context HttpHeaders headers) {
         caller.requireAnnotator(RUNS);
-        boolean png = png(format, headers);
+        boolean png = ChartFormat.wantsPng(format, headers);
         ChartViews.Flips data = charts.flips(required("a", a), required("b", b));
         return chart(png, data, () -> drawings.flips(data));
     }
@@ -210,7 +210,7 @@ public class EvaluationResource {
             @QueryParam("format") @Parameter(description = "json or png") String format,
             @Context HttpHeaders headers) {
         caller.requireAnnotator(RUNS);
-        boolean png = png(format, headers);
+        boolean png = ChartFormat.wantsPng(format, headers);
         ChartViews.Accuracy data = charts.accuracy(runIds);
         return chart(png, data, () -> drawings.accuracy(data));
     }
@@ -339,29 +339,9 @@ public class EvaluationResource {
             @QueryParam("format") @Parameter(description = "json or png") String format,
             @Context HttpHeaders headers) {
         caller.requireAnnotator(RUNS);
-        boolean png = png(format, headers);
+        boolean png = ChartFormat.wantsPng(format, headers);
         ChartViews.Latency data = charts.latency(id, bins);
         return chart(png, data, () -> drawings.latency(data));
-    }
-
-    /** ?format decides; without it, the first acceptable type that names JSON or PNG (a wildcard means JSON). */
-    private static boolean png(String format, HttpHeaders headers) {
-        if (format != null && !format.isBlank()) {
-            return switch (format.strip().toLowerCase(Locale.ROOT)) {
-                case "png" -> true;
-                case "json" -> false;
-                default -> throw InvalidField.problem("format", "must be json or png");
-            };
-        }
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-            if (type.getType().equals("image") && type.getSubtype().equals("png")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Response chart(boolean png, Object data, Supplier<byte[]> drawing) {

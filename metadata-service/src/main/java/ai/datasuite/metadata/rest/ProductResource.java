@@ -4,7 +4,6 @@ import static ai.datasuite.metadata.rest.ProductExamples.COUNTS;
 import static ai.datasuite.metadata.rest.ProductExamples.NOT_FOUND;
 import static ai.datasuite.metadata.rest.ProductExamples.PRODUCT;
 
-import java.util.Locale;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -92,31 +91,10 @@ public class ProductResource {
         if (catalogId == null) {
             throw InvalidField.problem("catalog_id", "is required");
         }
-        boolean png = png(format, headers);
+        boolean png = ChartFormat.wantsPng(format, headers);
         CategoryCountService.CountsView view = counts.counts(catalogId,
                 ProductService.LabelSource.parse(source, ProductService.LabelSource.PREDICTED), caller::canSee);
         return png ? Response.ok(CategoryCountService.png(view), BarCharts.MEDIA_TYPE).build()
                 : Response.ok(view, MediaType.APPLICATION_JSON).build();
-    }
-
-    /** ?format wins; else Accept. */
-    private static boolean png(String format, HttpHeaders headers) {
-        if (format != null && !format.isBlank()) {
-            return switch (format.strip().toLowerCase(Locale.ROOT)) {
-                case "png" -> true;
-                case "json" -> false;
-                default -> throw InvalidField.problem("format", "must be json or png");
-            };
-        }
-        // As the evaluation charts decide: the first of JSON or PNG the Accept list names.
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-            if (type.getType().equals("image") && type.getSubtype().equals("png")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

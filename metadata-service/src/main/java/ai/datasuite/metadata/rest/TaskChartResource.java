@@ -1,6 +1,5 @@
 package ai.datasuite.metadata.rest;
 
-import java.util.Locale;
 import java.util.function.Supplier;
 
 import jakarta.ws.rs.GET;
@@ -25,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ai.datasuite.metadata.chart.BarCharts;
 import ai.datasuite.metadata.task.TaskChartService;
 import ai.datasuite.metadata.task.TaskChartViews;
-import ai.datasuite.problem.ProblemException;
 import ai.datasuite.problem.Problems;
 
 /**
@@ -108,33 +106,9 @@ public class TaskChartResource {
     }
 
     private static Response answer(String format, HttpHeaders headers, Supplier<Object> json, Supplier<byte[]> png) {
-        if (wantsPng(format, headers)) {
+        if (ChartFormat.wantsPng(format, headers)) {
             return Response.ok(png.get(), BarCharts.MEDIA_TYPE).header("Cache-Control", "no-store").build();
         }
         return Response.ok(json.get(), MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    /** {@code format} decides when given; else the first of JSON and PNG the Accept header names exactly. */
-    static boolean wantsPng(String format, HttpHeaders headers) {
-        if (format != null && !format.isBlank()) {
-            return switch (format.strip().toLowerCase(Locale.ROOT)) {
-                case "png" -> true;
-                case "json" -> false;
-                default -> throw ProblemException.validation("format must be json or png, not '"
-                        + (format.length() > 40 ? format.substring(0, 40) + "…" : format) + "'");
-            };
-        }
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isWildcardType() || type.isWildcardSubtype()) {
-                continue;
-            }
-            if (type.getType().equals("image") && type.getSubtype().equals("png")) {
-                return true;
-            }
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-        }
-        return false;
     }
 }
