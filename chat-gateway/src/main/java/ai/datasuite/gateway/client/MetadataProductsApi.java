@@ -34,7 +34,7 @@ import ai.datasuite.gateway.client.MetadataProductsClient.ProductPage;
  * {@link MetadataProductsClient} uses this. Every call carries an explicit identity (the caller's, also for jobs).
  * Methods answering {@link Response} are passed to the public API as they come (JSON, YAML or PNG).
  */
-@RegisterRestClient(configKey = "metadata")
+@RegisterRestClient(configKey = "metadata-products")
 @Path("/api/v1/products")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
