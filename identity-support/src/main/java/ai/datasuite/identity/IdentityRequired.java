@@ -16,7 +16,8 @@ import ai.datasuite.problem.Problems;
 
 /**
  * Every REST endpoint of a service needs a verified identity: a call without a token, or with a forged, expired or
- * otherwise invalid one, answers 401 problem+json before any resource runs. Health, metrics and the OpenAPI
+ * otherwise invalid one, answers 401 problem+json before any resource runs, and before a path, method or content type
+ * is matched (so a stranger learns nothing from a 404, 405 or 415 first). Health, metrics and the OpenAPI
  * document are not REST resources and stay open. Authentication is lazy ({@code quarkus.http.auth.proactive=false})
  * so that its failures reach these mappers and answer problem+json instead of an empty 401.
  */
@@ -32,7 +33,7 @@ public class IdentityRequired {
         this.identities = identities;
     }
 
-    @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHENTICATION)
+    @ServerRequestFilter(preMatching = true, priority = jakarta.ws.rs.Priorities.AUTHENTICATION)
     public Uni<Void> requireIdentity() {
         return identities.getDeferredIdentity().onItem().transform(identity -> {
             if (identity.isAnonymous()) {

@@ -11,7 +11,8 @@ import ai.datasuite.problem.ProblemException;
 
 /**
  * Every REST endpoint of the gateway needs a valid API key: 401 problem+json in the gateway's terms (which header to
- * send) before identity-support's own check, which speaks of tokens. A key store that cannot be asked answers its
+ * send) before identity-support's own check, which speaks of tokens, and before the request is matched to a resource
+ * (a caller without a key gets 401, not a 404, 405 or 415 that tells what the route expects). A key store that cannot be asked answers its
  * 503 problem, not 401: the key may well be valid.
  */
 public class KeyRequired {
@@ -22,7 +23,7 @@ public class KeyRequired {
         this.identities = identities;
     }
 
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 10)
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 10)
     public Uni<Void> requireKey() {
         return identities.getDeferredIdentity()
                 .onFailure().transform(KeyRequired::problem)
