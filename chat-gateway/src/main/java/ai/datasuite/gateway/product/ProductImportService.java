@@ -17,6 +17,7 @@ import ai.datasuite.gateway.config.ProductsConfig;
 import ai.datasuite.gateway.document.Acting;
 import ai.datasuite.identity.Caller;
 import ai.datasuite.problem.ProblemException;
+import ai.datasuite.problem.Problems;
 import ai.datasuite.problem.remote.RemoteRejectedException;
 
 /**
@@ -26,8 +27,6 @@ import ai.datasuite.problem.remote.RemoteRejectedException;
  */
 @ApplicationScoped
 public class ProductImportService {
-
-    static final String PROBLEM_PREFIX = "urn:ai-data-suite:problem:";
 
     /** The multipart form as it arrived; {@code file} is the spooled upload. */
     public record ImportForm(File file, String fileName, String contentType, long size, String name, String mapping,
@@ -140,15 +139,16 @@ public class ProductImportService {
     static ProblemException asTheyAre(RemoteRejectedException e) {
         Map<String, Object> remote = e.remoteProblem();
         Object type = remote.get("type");
-        if (type == null || !String.valueOf(type).startsWith(PROBLEM_PREFIX) || e.status() != e.remoteStatus()) {
+        if (type == null || !String.valueOf(type).startsWith(Problems.TYPE_PREFIX)
+                || e.status() != e.remoteStatus()) {
             return e;
         }
         Map<String, Object> members = new LinkedHashMap<>(remote);
         members.keySet().removeAll(java.util.Set.of("type", "title", "status", "detail", "instance"));
         members.values().removeIf(java.util.Objects::isNull);
         Object title = remote.getOrDefault("title", e.getMessage());
-        return new ProblemException(e.remoteStatus(), String.valueOf(type).substring(PROBLEM_PREFIX.length()),
-                String.valueOf(title), e.remoteDetail(), members);
+        String slug = String.valueOf(type).substring(Problems.TYPE_PREFIX.length());
+        return new ProblemException(e.remoteStatus(), slug, String.valueOf(title), e.remoteDetail(), members);
     }
 
     static String baseName(String fileName) {

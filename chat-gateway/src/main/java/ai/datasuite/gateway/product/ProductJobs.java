@@ -2,7 +2,6 @@ package ai.datasuite.gateway.product;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,19 +64,12 @@ public class ProductJobs {
                     + " already; wait until it has finished (GET /api/v1/products/jobs).");
         }
         if (jobs.size() >= maxKept) {
-            Iterator<ProductJob> oldest = jobs.values().iterator();
-            boolean dropped = false;
-            while (oldest.hasNext() && !dropped) {
-                if (oldest.next().finished()) {
-                    oldest.remove();
-                    dropped = true;
-                }
-            }
-            if (!dropped) {
-                throw new ProblemException(503, "product-jobs-busy", "Too many jobs", "There are " + jobs.size()
-                        + " product jobs running, the most kept (gateway.products.max-jobs-kept). Retry when one"
-                        + " has finished.", Map.of("retry_after_seconds", 30)).withHeader("Retry-After", "30");
-            }
+            ProductJob oldestFinished = jobs.values().stream().filter(ProductJob::finished).findFirst()
+                    .orElseThrow(() -> new ProblemException(503, "product-jobs-busy", "Too many jobs", "There are "
+                            + jobs.size() + " product jobs running, the most kept (gateway.products.max-jobs-kept)."
+                            + " Retry when one has finished.", Map.of("retry_after_seconds", 30))
+                            .withHeader("Retry-After", "30"));
+            jobs.remove(oldestFinished.id());
         }
         jobs.put(job.id(), job);
         JobView queued = job.view(); // before the work can change it
