@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.runtime.configuration.MemorySize;
 
 import ai.datasuite.gateway.config.ProductsConfig;
 import ai.datasuite.gateway.document.Acting;
@@ -50,16 +49,17 @@ class ProductJobsTest {
         assertTrue(busy.detail().contains("gateway.products.max-jobs-kept"), busy.detail());
     }
 
+    /**
+     * Only the two settings ProductJobs reads, as a dynamic proxy: an anonymous class implementing the config mapping
+     * would be scanned by Quarkus's build for every @QuarkusTest and refused (its methods carry the mapping's
+     * annotations).
+     */
     private static ProductsConfig config(int maxKept) {
-        return new ProductsConfig() {
-            public MemorySize maxImportBytes() { return new MemorySize(java.math.BigInteger.valueOf(1 << 20)); }
-            public int indexBatch() { return 1; }
-            public int classifyBatch() { return 1; }
-            public int fewShotPerCategory() { return 1; }
-            public int maxJobsKept() { return maxKept; }
-            public int jobThreads() { return 4; }
-            public int similarMaxK() { return 1; }
-            public int pageSize() { return 1; }
-        };
+        return (ProductsConfig) Proxy.newProxyInstance(ProductsConfig.class.getClassLoader(),
+                new Class<?>[] {ProductsConfig.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "maxJobsKept" -> maxKept;
+                    case "jobThreads" -> 4;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 }
