@@ -1,6 +1,7 @@
 package ai.datasuite.identity;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -24,4 +25,10 @@ public interface IdentityConfig {
     /** The gateway's service name: tokens it signs are people's calls, never a service's. */
     @WithDefault("chat-gateway")
     String gatewayName();
+
+    /**
+     * REST paths that need no identity, as one regular expression over the whole path: the gateway's web console
+     * pages, which hold no data. Unset (every service but the gateway): every REST path needs one.
+     */
+    Optional<String> openPaths();
 }

@@ -1,5 +1,9 @@
 package ai.datasuite.identity;
 
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -18,7 +22,8 @@ import ai.datasuite.problem.Problems;
  * Every REST endpoint of a service needs a verified identity: a call without a token, or with a forged, expired or
  * otherwise invalid one, answers 401 problem+json before any resource runs, and before a path, method or content type
  * is matched (so a stranger learns nothing from a 404, 405 or 415 first). Health, metrics and the OpenAPI
- * document are not REST resources and stay open. Authentication is lazy ({@code quarkus.http.auth.proactive=false})
+ * document are not REST resources and stay open; so are the REST paths of {@code suite.identity.open-paths} (the
+ * gateway's web console pages). Authentication is lazy ({@code quarkus.http.auth.proactive=false})
  * so that its failures reach these mappers and answer problem+json instead of an empty 401.
  */
 public class IdentityRequired {
@@ -28,13 +33,18 @@ public class IdentityRequired {
             + "identity; send your API key there as 'X-Api-Key: <key>'.";
 
     private final CurrentIdentityAssociation identities;
+    private final Optional<Pattern> openPaths;
 
-    public IdentityRequired(CurrentIdentityAssociation identities) {
+    public IdentityRequired(CurrentIdentityAssociation identities, IdentityConfig config) {
         this.identities = identities;
+        this.openPaths = config.openPaths().map(Pattern::compile);
     }
 
     @ServerRequestFilter(preMatching = true, priority = jakarta.ws.rs.Priorities.AUTHENTICATION)
-    public Uni<Void> requireIdentity() {
+    public Uni<Void> requireIdentity(ContainerRequestContext request) {
+        if (openPaths.isPresent() && openPaths.get().matcher(request.getUriInfo().getPath()).matches()) {
+            return Uni.createFrom().voidItem();
+        }
         return identities.getDeferredIdentity().onItem().transform(identity -> {
             if (identity.isAnonymous()) {
                 throw unauthorized("This call needs a signed identity and carries none. " + HOW);

@@ -21,7 +21,7 @@ public final class RouteTable {
      */
     public static final List<String> OWN_PREFIXES = List.of(OWN, "/api/chat",
             "/api/upload", "/api/v1/documents", "/api/v1/notices", "/api/fine-tune", "/api/v1/evaluations",
-            "/api/v1/tasks/imports", "/api/v1/products");
+            "/api/v1/tasks/imports", "/api/v1/products", "/api/v1/me");
 
     private record Route(String prefix, Upstream upstream) {
     }

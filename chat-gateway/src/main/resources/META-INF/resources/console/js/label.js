@@ -1,0 +1,2 @@
+import { page } from '/console/js/app.js';
+page(async () => {});
