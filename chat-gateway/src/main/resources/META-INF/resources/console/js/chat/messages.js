@@ -120,7 +120,7 @@ function rating(message, onRate) {
       }
     } }, symbol);
   return h('span', { class: 'chat-rating' }, h('span', { class: 'hint' }, 'Was this helpful?'),
-    make(1, '👍', 'Good answer'), make(-1, '👎', 'Bad answer'), status);
+    make(1, 'Yes', 'Yes, a good answer'), make(-1, 'No', 'No, a bad answer'), status);
 }
 
 /** Opens the dialog with the cited passage, its source and (for a file) a link to its whole text on My files. */
