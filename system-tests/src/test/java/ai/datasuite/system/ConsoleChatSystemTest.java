@@ -197,15 +197,28 @@ class ConsoleChatSystemTest {
             browser.signIn(userKey, "/chat");
             assertTrue(browser.visible(By.id("question")).isDisplayed());
             assertTrue(browser.visible(By.id("ask")).isDisplayed());
+            browser.text(By.id("conversations"), "No conversations yet");
+            assertFitsTheScreen();
             browser.open("/files");
             assertTrue(browser.visible(By.id("choose")).isDisplayed());
             readyRow("testPDF.pdf");
+            assertFitsTheScreen();
         } finally {
             browser.size(1280, 900);
         }
         List<String> violations = browser.consoleMessages().stream()
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Uncaught")).toList();
         assertTrue(violations.isEmpty(), "no script error or policy violation: " + violations);
+    }
+
+    /** Nothing is wider than the screen: a phone never scrolls sideways (else the message names what sticks out). */
+    private static void assertFitsTheScreen() {
+        Number overflow = (Number) browser.js("return document.documentElement.scrollWidth"
+                + " - document.documentElement.clientWidth;");
+        Object wide = browser.js("const w = document.documentElement.clientWidth; return [...document.querySelectorAll("
+                + "'main *')].filter(e => e.getBoundingClientRect().right > w + 1).slice(0, 5)"
+                + ".map(e => e.tagName + '.' + e.className + '#' + e.id).join(', ');");
+        assertTrue(overflow.intValue() <= 0, "the page is wider than the screen by " + overflow + " px: " + wide);
     }
 
     /** Waits until the file list has a row whose text holds the name part and says ready; returns its text. */

@@ -80,7 +80,12 @@ async function openConversation(id) {
     }
   }
   markCurrent();
-  thread.lastElementChild?.scrollIntoView({ block: 'nearest' });
+  thread.scrollTop = thread.scrollHeight;
+}
+
+/** Keeps the newest text in sight while it streams in, unless the reader scrolled up to read something else. */
+function follow(thread, force) {
+  if (force || thread.scrollHeight - thread.scrollTop - thread.clientHeight < 80) thread.scrollTop = thread.scrollHeight;
 }
 
 async function ask(question) {
@@ -89,7 +94,7 @@ async function ask(question) {
   thread.append(questionView(question));
   const view = answerView(rate);
   thread.append(view.el);
-  view.el.scrollIntoView({ block: 'nearest' });
+  follow(thread, true);
   const body = { query: question, stream: true };
   if (current) body.conversation_id = current;
   let citations = [];
@@ -97,7 +102,7 @@ async function ask(question) {
   let content = '';
   try {
     await streamEvents('/api/chat', body, (event, data) => {
-      if (event === 'token') { content += data.text; view.add(data.text); }
+      if (event === 'token') { content += data.text; view.add(data.text); follow(thread); }
       else if (event === 'citations') citations = Array.isArray(data) ? data : [];
       else if (event === 'done') done = data;
       else if (event === 'error') view.fail({ message: data.detail || String(data) });
@@ -108,6 +113,7 @@ async function ask(question) {
   }
   if (done) {
     view.finish({ content, citations, ...done });
+    follow(thread);
     const fresh = !current;
     current = done.conversation_id;
     remember(current);
