@@ -53,12 +53,7 @@ class ConsoleChatSystemTest {
     void aFileDroppedOnThePageIsUploadedIndexedAndListedWithItsNameAsText() {
         browser.signIn(userKey, "/files");
         browser.text(By.id("list"), "No files yet");
-        // A person's drop, as the browser delivers it: a DataTransfer holding the file.
-        browser.js("const dt = new DataTransfer();"
-                + "dt.items.add(new File([arguments[1]], arguments[0], {type: 'text/plain'}));"
-                + "const zone = document.getElementById('drop');"
-                + "for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent("
-                + "  new DragEvent(type, {dataTransfer: dt, bubbles: true, cancelable: true}));", NAME, TEXT);
+        drop(NAME, TEXT, "text/plain");
         browser.text(By.id("uploads"), "Ready: 1 chunks");
         String row = readyRow("greenhouse " + ConsoleSuite.RUN);
         assertTrue(row.contains("<script>window.__xss=true</script>.txt"), row);
@@ -69,7 +64,7 @@ class ConsoleChatSystemTest {
 
     @Test
     @Order(2)
-    void aChosenFileIsUploadedTooAndThePreviewShowsTheExtractedText() {
+    void aChosenFileIsUploadedTooItsTextIsPreviewedAndARefusedFileSaysWhy() {
         browser.signIn(userKey, "/files");
         readyRow("greenhouse " + ConsoleSuite.RUN);
         browser.chooseFile(By.id("file-input"), PDF);
@@ -86,6 +81,12 @@ class ConsoleChatSystemTest {
         assertTrue(browser.driver.findElement(By.id("preview-text")).getText().contains(XSS), "the text shows literally");
         assertTrue(browser.driver.findElement(By.id("preview-facts")).getText().contains("characters of text"));
         assertFalse(browser.scriptRan(), "a file's text never runs as script");
+
+        // A file ingest refuses: its words, in the upload's line.
+        drop("spinner.gif", "GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;", "image/gif");
+        browser.text(By.cssSelector("#uploads .alert.error"), "image/gif are not supported");
+        browser.text(By.cssSelector("#uploads li"), "failed");
+        assertEquals(2, browser.all(By.cssSelector("#list tbody tr")).size(), "nothing was added");
     }
 
     @Test
@@ -209,6 +210,15 @@ class ConsoleChatSystemTest {
         List<String> violations = browser.consoleMessages().stream()
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Uncaught")).toList();
         assertTrue(violations.isEmpty(), "no script error or policy violation: " + violations);
+    }
+
+    /** Drops a file on the drop zone as the browser delivers a person's drop: a DataTransfer holding it. */
+    private static void drop(String name, String content, String type) {
+        browser.js("const dt = new DataTransfer();"
+                + "dt.items.add(new File([arguments[1]], arguments[0], {type: arguments[2]}));"
+                + "const zone = document.getElementById('drop');"
+                + "for (const t of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent("
+                + "  new DragEvent(t, {dataTransfer: dt, bubbles: true, cancelable: true}));", name, content, type);
     }
 
     /** Nothing is wider than the screen: a phone never scrolls sideways (else the message names what sticks out). */
