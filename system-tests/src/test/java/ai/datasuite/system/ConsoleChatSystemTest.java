@@ -171,11 +171,18 @@ class ConsoleChatSystemTest {
 
     @Test
     @Order(5)
-    void anotherUserSeesNoneOfItAndDeletingTheFileRemovesIt() {
+    void noOtherUserNorAnAdminsPagesListItAndDeletingRemovesIt() {
         browser.signIn(otherKey, "/files");
         browser.text(By.id("list"), "No files yet");
         browser.open("/chat");
         browser.text(By.id("conversations"), "No conversations yet");
+        // An admin's pages are theirs too: their own files and conversations, not everyone's.
+        browser.signIn(suite.adminKey, "/chat");
+        browser.waitUntil(d -> !d.findElements(By.cssSelector("#conversations li")).isEmpty());
+        assertFalse(browser.driver.findElement(By.id("conversations")).getText().contains(QUESTION));
+        browser.open("/files");
+        browser.waitUntil(d -> !d.findElements(By.cssSelector("#list > *")).isEmpty());
+        assertFalse(browser.driver.findElement(By.id("list")).getText().contains("greenhouse " + ConsoleSuite.RUN));
 
         browser.signIn(userKey, "/files");
         clickInRow("greenhouse " + ConsoleSuite.RUN, By.cssSelector("button.danger"));

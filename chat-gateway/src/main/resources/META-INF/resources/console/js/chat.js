@@ -8,6 +8,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 let current = null; // the open conversation's id, null for a new one
 let listed = 0;
+let me = null; // the caller: an admin's list would otherwise hold everyone's conversations
 
 const rate = (conversationId, messageId, rating) => api(
   `/api/v1/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}/rating`,
@@ -29,7 +30,8 @@ function conversationItem(c) {
 
 async function loadConversations(reset = true) {
   if (reset) listed = 0;
-  const result = await api(`/api/v1/conversations?page=${Math.floor(listed / SIZE)}&size=${SIZE}`);
+  const result = await api(`/api/v1/conversations?owner=${encodeURIComponent(me)}`
+    + `&page=${Math.floor(listed / SIZE)}&size=${SIZE}`);
   const list = $('#conversations');
   if (reset) fill(list);
   list.append(...result.items.map(conversationItem));
@@ -126,7 +128,8 @@ async function ask(question) {
   return true;
 }
 
-page(async () => {
+page(async who => {
+  me = who.user_id;
   const form = $('#ask-form');
   const question = $('#question');
   form.addEventListener('submit', event => {

@@ -1,7 +1,7 @@
 // My files: the caller's documents (what chat answers from). Upload by drop or file picker with a progress bar, a
 // paged list that follows indexing, a preview of the extracted text, delete with confirmation.
 import { page, api, apiResponse, upload, h, fill, $, busy, showError, progressBar, setProgress, formatDate,
-  formatBytes, session } from '/console/js/app.js';
+  formatBytes } from '/console/js/app.js';
 
 const SIZE = 20;
 /** A preview shows at most this much text: enough to check the extraction, never a frozen tab. */
@@ -11,6 +11,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 let pageNo = 0;
 let refreshTimer = null;
 let previewing = null;
+let me = null; // the caller: an admin's list would otherwise hold everyone's files
 
 /** The data_type ingest gets: the one chosen, else the seed's word for the file's kind (tables split by rows). */
 function kindOf(file, chosen) {
@@ -46,7 +47,7 @@ function statusCell(doc) {
   return cell;
 }
 
-function row(doc, showOwner) {
+function row(doc) {
   const preview = h('button', { type: 'button', class: 'link', 'aria-label': `Preview the text of ${doc.name}`,
     onclick: () => openPreview(doc.file_id, doc.name) }, 'Preview');
   const del = h('button', { type: 'button', class: 'danger', 'aria-label': `Delete ${doc.name}`,
@@ -58,7 +59,6 @@ function row(doc, showOwner) {
     }, $('#list-error')) }, 'Delete');
   return h('tr', { dataset: { id: doc.id, fileId: doc.file_id } },
     h('td', { class: 'files-name' }, h('span', { class: 'files-name-text' }, doc.name)),
-    showOwner ? h('td', {}, doc.owner) : null,
     h('td', {}, doc.data_type || ''),
     statusCell(doc),
     h('td', { class: 'num' }, doc.chunks ?? ''),
@@ -69,19 +69,18 @@ function row(doc, showOwner) {
 async function load() {
   clearTimeout(refreshTimer);
   showError($('#list-error'), null);
-  const result = await api(`/api/v1/documents?page=${pageNo}&size=${SIZE}`);
+  const result = await api(`/api/v1/documents?user_id=${encodeURIComponent(me)}&page=${pageNo}&size=${SIZE}`);
   if (result.items.length === 0 && pageNo > 0) { pageNo--; return load(); }
   const list = $('#list');
   if (result.total === 0) {
     fill(list, h('p', { class: 'empty' }, 'No files yet — upload one above.'));
   } else {
-    const showOwner = session.hasRole('admin');
     fill(list, h('div', { class: 'table-wrap' }, h('table', { class: 'files-table' },
       h('caption', { class: 'hint' }, `${result.total} file${result.total === 1 ? '' : 's'}, newest first`),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Name'), showOwner ? h('th', { scope: 'col' }, 'Owner') : null,
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Name'),
         h('th', { scope: 'col' }, 'Kind'), h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col', class: 'num' }, 'Chunks'),
         h('th', { scope: 'col' }, 'Uploaded'), h('th', { scope: 'col' }, h('span', { class: 'files-sr' }, 'Actions')))),
-      h('tbody', {}, result.items.map(doc => row(doc, showOwner))))));
+      h('tbody', {}, result.items.map(row)))));
   }
   const pages = Math.max(1, Math.ceil(result.total / SIZE));
   $('#pager').hidden = pages <= 1;
@@ -229,7 +228,8 @@ function setUpDrop() {
   window.addEventListener('drop', e => e.preventDefault());
 }
 
-page(async () => {
+page(async who => {
+  me = who.user_id;
   setUpDrop();
   $('#refresh').addEventListener('click', e => busy(e.currentTarget, load, $('#list-error')));
   $('#prev').addEventListener('click', e => { pageNo = Math.max(0, pageNo - 1); busy(e.currentTarget, load, $('#list-error')); });
