@@ -58,7 +58,7 @@ function item(c) {
       labelChip(c.true_label), c.feedback ? h('span', { class: 'feedback' }, ` — “${c.feedback}”`) : null)
     : null;
   return h('li', { class: 'comment-item', dataset: { num: c.num, status: c.status } },
-    h('span', { class: 'item-emoji', 'aria-hidden': 'true' }, c.prediction_result ? emoji(c.prediction_result) : '⏳'),
+    h('span', { class: 'item-emoji', 'aria-hidden': 'true' }, c.prediction_result ? emoji(c.prediction_result) : '…'),
     h('div', { class: 'item-body' },
       h('p', { class: 'comment-text' }, c.comments),
       h('div', { class: 'item-meta' },
@@ -79,6 +79,7 @@ async function loadMine() {
     ? 'None of your comments has this status.' : 'No comments yet — write your first one above.'));
   const first = result.total ? pageNo * SIZE + 1 : 0;
   fill($('#mine-range'), result.total ? `${first}–${first + result.items.length - 1} of ${result.total}` : '');
+  $('#mine-prev').parentElement.hidden = result.total <= SIZE;
   $('#mine-prev').disabled = pageNo === 0;
   $('#mine-next').disabled = (pageNo + 1) * SIZE >= result.total;
   const pending = result.items.filter(c => c.status === 'pending').length;

@@ -65,6 +65,7 @@ async function load() {
   $('#rows').dataset.loaded = String(mine);
   const first = pageNo * SIZE + 1;
   fill($('#range'), result.total ? `${first}–${first + result.items.length - 1} of ${result.total}` : '');
+  $('#prev').parentElement.hidden = result.total <= SIZE;
   $('#prev').disabled = pageNo === 0;
   $('#next').disabled = (pageNo + 1) * SIZE >= result.total;
 }

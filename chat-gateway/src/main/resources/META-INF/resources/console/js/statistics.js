@@ -44,8 +44,9 @@ function distribution(s) {
     data: {
       labels: labels.map(l => `${emoji(l)} ${title(l)}`),
       datasets: [
-        { label: 'Predicted by the model', data: labels.map(l => s.per_predicted_label[l] || 0), backgroundColor: PREDICTED },
-        { label: 'Labelled by annotators', data: labels.map(l => s.per_true_label[l] || 0), backgroundColor: TRUE },
+        { label: 'Predicted by the model', data: labels.map(l => s.per_predicted_label[l] || 0), backgroundColor: PREDICTED, maxBarThickness: 36 },
+        { label: 'Labelled by annotators', data: labels.map(l => s.per_true_label[l] || 0), backgroundColor: TRUE,
+          maxBarThickness: 36 },
       ],
     },
     options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }, plugins: { legend: { position: 'bottom' } } },
@@ -73,23 +74,30 @@ function volumeChart(s) {
     type: days.length > 14 ? 'line' : 'bar',
     data: { labels: days.map(d => d.day),
       datasets: [{ label: 'Comments', data: days.map(d => d.count), backgroundColor: PREDICTED, borderColor: PREDICTED,
-        fill: false, tension: 0.2 }] },
+        fill: false, tension: 0.2, maxBarThickness: 48 }] },
     options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }, plugins: { legend: { display: false } } },
   });
 }
 
 function f1Cell(v) {
+  if (v === null) return h('td', { class: 'num muted' }, '—');
   const bar = h('span', { class: 'meter' }, h('span', { class: 'meter-fill' }));
   bar.firstChild.style.width = (v * 100).toFixed(0) + '%';
   return h('td', { class: 'num' }, h('span', { class: 'f1-cell' }, bar, v.toFixed(2)));
 }
 
+/** A measure that cannot be known (the model never said the label, or no comment has it) shows as a dash. */
+const measure = (v, known) => h('td', { class: known ? 'num' : 'num muted' }, known ? v.toFixed(2) : '—');
+
 function perLabel(s) {
+  const { labels, matrix } = s.confusion;
   const rows = labelsOf(s).filter(l => s.per_label[l]).map(l => {
     const m = s.per_label[l];
+    const i = labels.indexOf(l);
+    const said = i < 0 ? 0 : matrix.reduce((sum, cells) => sum + cells[i], 0);
     return h('tr', { dataset: { label: l } }, h('th', { scope: 'row' }, labelChip(l)),
-      h('td', { class: 'num' }, m.precision.toFixed(2)), h('td', { class: 'num' }, m.recall.toFixed(2)),
-      f1Cell(m.f1), h('td', { class: 'num' }, m.support));
+      measure(m.precision, said > 0), measure(m.recall, m.support > 0),
+      f1Cell(said > 0 || m.support > 0 ? m.f1 : null), h('td', { class: 'num' }, m.support));
   });
   fill($('#per-label tbody'), rows);
   fill($('#quality-hint'), s.evaluated
@@ -109,7 +117,7 @@ function confusion(s) {
       h('span', { class: 'hint' }, title(l)))));
   const body = matrix.map((cells, i) => h('tr', {}, h('th', { scope: 'row' }, labelChip(labels[i])),
     cells.map((v, j) => {
-      const td = h('td', { class: (i === j ? 'diagonal ' : '') + (v / max > 0.55 ? 'hot' : ''),
+      const td = h('td', { class: (i === j ? 'diagonal ' : '') + (v === 0 ? 'zero' : v / max > 0.55 ? 'hot' : ''),
         'aria-label': `${v} ${title(labels[i])} comment${v === 1 ? '' : 's'} the model called ${title(labels[j])}` }, v);
       if (v > 0) td.style.backgroundColor = `rgba(37, 99, 235, ${(0.12 + 0.78 * v / max).toFixed(2)})`;
       return td;

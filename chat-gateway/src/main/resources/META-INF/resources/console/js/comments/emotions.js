@@ -4,10 +4,12 @@ import { h } from '/console/js/app.js';
 
 export const LABELS = ['anger', 'disgust', 'fear', 'joy', 'neutral', 'sadness', 'surprise'];
 
-const EMOJI = { anger: '🤬', disgust: '🤢', fear: '😨', joy: '😀', neutral: '😐', sadness: '😭', surprise: '😲' };
+// The seed's faces, taken from Unicode's first emoticon block (😠 for 🤬, 😖 for 🤢): those render on every system,
+// even with no colour emoji font (a headless browser, an older phone), where newer faces would show as boxes.
+const EMOJI = { anger: '😠', disgust: '😖', fear: '😨', joy: '😀', neutral: '😐', sadness: '😭', surprise: '😲' };
 
-/** The emoji of a label; a label the page does not know (a retrained model's, say) gets a neutral mark. */
-export const emoji = label => EMOJI[label] || '🏷️';
+/** The emoji of a label; a label the page does not know (a retrained model's, say) gets a blank face. */
+export const emoji = label => EMOJI[label] || '😶';
 
 /** "Joy" from "joy": labels read as words. */
 export const title = label => (label ? label.charAt(0).toUpperCase() + label.slice(1) : '');
