@@ -8,6 +8,17 @@ let me = '';
 let pageNo = 0;
 let autoRefresh = null;
 
+let lastPreview = null;
+
+/** The runners-up of the preview of exactly this text, when there was one (nothing is asked twice). */
+function runnersUp(comment) {
+  if (!lastPreview || lastPreview.text !== comment.comments) return null;
+  const others = lastPreview.ranked.filter(r => r.label !== comment.prediction_result && r.score >= 0.01);
+  return others.length ? h('div', { class: 'runners-up' }, h('p', { class: 'hint' }, 'It also heard a little of:'),
+    h('ol', { class: 'ranking' }, others.map(r => h('li', { class: 'rank-row' }, labelChip(r.label), scoreBar(r.score)))))
+    : null;
+}
+
 /** The answer for a sent comment: a big emoji, the label and the confidence, or why it waits. */
 function showResult(comment) {
   $('#preview').hidden = true;
@@ -18,7 +29,7 @@ function showResult(comment) {
         h('p', { class: 'verdict-label' }, title(comment.prediction_result)),
         scoreBar(comment.prediction_score),
         h('p', { class: 'hint' }, `Saved as comment #${comment.num}. The model is ${percent(comment.prediction_score)}`
-          + ' sure.'))));
+          + ' sure.'))), runnersUp(comment));
   } else {
     fill($('#result'), h('div', { class: 'alert info' },
       h('strong', {}, `Saved as comment #${comment.num}. `),
@@ -39,6 +50,7 @@ function schedulePreview(text) {
     try {
       const answer = await api('/api/v1/predict', { json: { texts: [text], top_k: 3 }, signal: previewAbort.signal });
       const ranked = answer.predictions[0].ranked || [answer.predictions[0]];
+      lastPreview = { text, ranked };
       fill($('#preview-list'), ranked.map(r => h('li', { class: 'rank-row' },
         h('span', { class: 'rank-label' }, labelChip(r.label)), scoreBar(r.score))));
       $('#result-empty').hidden = true;
