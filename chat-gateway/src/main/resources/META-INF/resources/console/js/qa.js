@@ -44,28 +44,23 @@ function renderDatasets() {
     fill(target, h('p', { class: 'empty' }, 'No datasets yet — upload a CSV on the left.'));
     return;
   }
-  fill(target, h('table', { id: 'datasets-table' },
-    h('thead', {}, h('tr', {}, h('th', {}, 'Name'), h('th', { class: 'num' }, 'Questions'),
-      h('th', { class: 'num' }, 'Contexts'), h('th', {}, 'Uploaded'), h('th', {}, h('span', { class: 'visually-hidden' },
-        'Actions')))),
-    h('tbody', {}, state.datasets.map(d => {
-      const chosen = d.id === state.datasetId;
-      return h('tr', { class: chosen ? 'qa-chosen' : null, dataset: { id: d.id } },
-        h('td', { class: 'qa-name' }, d.name, chosen ? h('span', { class: 'badge ok qa-badge' }, 'chosen') : null),
-        h('td', { class: 'num' }, fmt.int(d.rows)),
-        h('td', { class: 'num' }, fmt.int(d.distinct_contexts)),
-        h('td', { class: 'nowrap' }, formatDate(d.uploaded_at)),
-        h('td', { class: 'nowrap' },
-          h('button', { type: 'button', 'aria-label': `Explore ${d.name}`, onclick: () => {
-            chooseDataset(d.id);
-            showStep('explore');
-          } }, 'Explore'),
-          ' ',
-          h('button', { type: 'button', 'aria-label': `Fit a model on ${d.name}`, onclick: () => {
-            chooseDataset(d.id);
-            showStep('model');
-          } }, 'Fit a model')));
-    }))));
+  fill(target, h('ul', { id: 'datasets-table', class: 'qa-list' }, state.datasets.map(d => {
+    const chosen = d.id === state.datasetId;
+    return h('li', { class: chosen ? 'qa-chosen' : null, dataset: { id: d.id } },
+      h('div', { class: 'qa-item' },
+        h('div', { class: 'qa-name' }, d.name, chosen ? h('span', { class: 'badge ok qa-badge' }, 'chosen') : null),
+        h('div', { class: 'hint' }, `${fmt.int(d.rows)} questions · ${fmt.int(d.distinct_contexts)} contexts · `
+          + formatDate(d.uploaded_at))),
+      h('div', { class: 'qa-actions' },
+        h('button', { type: 'button', 'aria-label': `Explore ${d.name}`, onclick: () => {
+          chooseDataset(d.id);
+          showStep('explore');
+        } }, 'Explore'),
+        h('button', { type: 'button', 'aria-label': `Fit a model on ${d.name}`, onclick: () => {
+          chooseDataset(d.id);
+          showStep('model');
+        } }, 'Fit a model')));
+  })));
 }
 
 function initUpload() {
@@ -139,7 +134,10 @@ page(async () => {
   initModels();
   initSearch();
   showStep(location.hash.slice(1) || 'dataset');
-  const results = await Promise.allSettled([loadDatasets(), loadModels()]);
-  const failed = results.find(r => r.status === 'rejected');
-  if (failed) showError($('#page-error'), failed.reason);
+  // Datasets first: the model shown first is the newest one of the chosen dataset.
+  try {
+    await loadDatasets();
+  } finally {
+    await loadModels();
+  }
 });
