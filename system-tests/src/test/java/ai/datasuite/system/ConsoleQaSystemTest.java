@@ -135,8 +135,8 @@ class ConsoleQaSystemTest {
         List<String> types = new Select(browser.driver.findElement(By.id("fit-type"))).getOptions().stream()
                 .map(o -> o.getAttribute("value")).toList();
         assertTrue(types.containsAll(List.of("tfidf", "bm25", "embedding", "hybrid")), types.toString());
-        assertTrue(new Select(browser.driver.findElement(By.id("fit-dataset"))).getFirstSelectedOption().getText()
-                .contains(ConsoleSuite.RUN));
+        browser.waitUntil(d -> String.valueOf(browser.js(
+                "return document.getElementById('fit-dataset').selectedOptions[0]?.textContent")).contains(ConsoleSuite.RUN));
         browser.driver.findElement(By.id("fit-id")).sendKeys(MODEL);
         k1.sendKeys("11");
         browser.driver.findElement(By.id("fit-button")).click();
@@ -162,8 +162,8 @@ class ConsoleQaSystemTest {
     @Order(5)
     void aQuestionFindsItsOwnContextFirstWithTheAnswerMarked() {
         browser.signIn(key, "/qa#search");
-        browser.waitUntil(d -> new Select(d.findElement(By.id("search-model"))).getFirstSelectedOption()
-                .getAttribute("value").equals(MODEL));
+        // The select is filled again as the lists load: read its value in the page, not through an option.
+        browser.waitUntil(d -> MODEL.equals(browser.js("return document.getElementById('search-model').value")));
         browser.driver.findElement(By.id("search-question")).sendKeys(QUESTION);
         browser.driver.findElement(By.id("search-answer")).sendKeys(ANSWER);
         browser.driver.findElement(By.id("search-button")).click();
@@ -181,8 +181,8 @@ class ConsoleQaSystemTest {
     @Order(6)
     void theQualityTestAndTheBenchmarkShowTheirNumbers() {
         browser.signIn(key, "/qa#measure");
-        browser.waitUntil(d -> new Select(d.findElement(By.id("measure-model"))).getFirstSelectedOption()
-                .getAttribute("value").equals(MODEL));
+        // The select is filled again as the lists load: read its value in the page, not through an option.
+        browser.waitUntil(d -> MODEL.equals(browser.js("return document.getElementById('measure-model').value")));
         browser.driver.findElement(By.id("quality-button")).click();
         WebElement table = browser.text(By.id("quality-table"), "Recall@10");
         browser.text(By.id("quality-result"), "300 questions");

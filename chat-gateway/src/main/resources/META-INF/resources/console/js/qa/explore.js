@@ -20,9 +20,8 @@ function chooser() {
   const select = h('select', { id: 'explore-dataset', 'aria-label': 'Dataset to explore',
     onchange: e => chooseDataset(e.currentTarget.value) },
   state.datasets.map(d => h('option', { value: d.id, selected: d.id === state.datasetId }, d.name)));
-  return h('div', { class: 'row qa-head' },
-    h('h2', { class: 'grow', id: 'explore-title' }, 'Explore ', h('q', {}, state.dataset()?.name || '')),
-    h('label', { for: 'explore-dataset', class: 'inline' }, 'Dataset'), select);
+  return [h('h2', { id: 'explore-title', class: 'qa-title' }, 'Explore ', h('q', {}, state.dataset()?.name || '')),
+    h('div', { class: 'row qa-chooser' }, h('label', { for: 'explore-dataset', class: 'inline' }, 'Dataset'), select)];
 }
 
 async function render() {
