@@ -82,6 +82,7 @@ async function save() {
     json: { steps, note: note || null } });
   await loadHistory(current.task_id);
   $('#steps-text').value = result.steps.join('\n');
+  if (result.changed) $('#steps-note').value = '';
   current.steps_version = result.version;
   fill($('#task-facts'), facts(current));
   fill($('#steps-saved'), saved(result));
