@@ -25,6 +25,8 @@ function path(catalog, tail = '') {
 async function listCatalogs() {
   const result = await api('/api/v1/products/catalogs?page=0&size=100');
   const target = $('#catalogs');
+  fill($('#catalog-pick'), result.items.map(c => h('option', { value: c.id,
+    selected: state.catalog && state.catalog.id === c.id }, `${c.name} (${c.row_count} products)`)));
   if (!result.items.length) {
     fill(target, h('p', { class: 'empty' }, 'No catalogs yet — import one on the left.'));
     return result.items;
@@ -63,6 +65,7 @@ async function open(id, { scroll = true } = {}) {
   state.drawn.clear();
   history.replaceState(null, '', `?catalog=${encodeURIComponent(c.id)}`);
   $$('#catalog-table tbody tr').forEach(tr => tr.classList.toggle('current', tr.dataset.id === String(c.id)));
+  $('#catalog-pick').value = String(c.id);
   showHeader(c);
   hideSimilar();
   $('#catalog').hidden = false;
@@ -124,6 +127,12 @@ function setupCatalogActions() {
     const [tail, name] = files[button.dataset.download];
     return download(path(state.catalog, tail), name(state.catalog));
   })));
+  $('#catalog-pick').addEventListener('change', e => open(e.currentTarget.value, { scroll: false })
+    .catch(error => showError($('#page-error'), error)));
+  $('#import-another').addEventListener('click', () => {
+    $('#import-card').scrollIntoView({ behavior: 'smooth', block: 'start' });
+    $('#import-file').focus();
+  });
   $('#delete-catalog').addEventListener('click', e => busy(e.currentTarget, async () => {
     const c = state.catalog;
     if (!confirm(`Delete the catalog "${c.name}" with its ${c.row_count} products, Parquet file and maps?`)) return;
