@@ -7,6 +7,7 @@ import { showDictionary } from './products/dictionary.js';
 import { setupCategories, showCategories } from './products/categories.js';
 import { setupProducts, showProducts, hideSimilar } from './products/explore.js';
 import { setupMaps, showProjection, showWords } from './products/maps.js';
+import { learnCategories } from './products/colours.js';
 
 const state = { catalog: null, tab: 'dictionary', drawn: new Set(), jobs: [] };
 
@@ -31,7 +32,7 @@ async function listCatalogs() {
     fill(target, h('p', { class: 'empty' }, 'No catalogs yet — import one on the left.'));
     return result.items;
   }
-  fill(target, h('table', { id: 'catalog-table' },
+  fill(target, h('div', { class: 'table-wrap' }, h('table', { id: 'catalog-table' },
     h('thead', {}, h('tr', {}, h('th', {}, 'Catalog'), h('th', { class: 'num' }, 'Products'),
       h('th', { class: 'num' }, 'Categorized'), h('th', {}, 'Imported'))),
     h('tbody', {}, result.items.map(c => h('tr', { dataset: { id: c.id },
@@ -40,7 +41,7 @@ async function listCatalogs() {
       onclick: () => open(c.id) }, c.name), c.version > 1 ? h('span', { class: 'hint' }, ` v${c.version}`) : null),
     h('td', { class: 'num' }, c.row_count),
     h('td', { class: 'num' }, c.categorized_count),
-    h('td', { class: 'nowrap' }, formatDate(c.created_at)))))),
+    h('td', { class: 'nowrap' }, formatDate(c.created_at))))))),
   result.total > result.items.length
     ? h('p', { class: 'hint' }, `The ${result.items.length} newest of ${result.total} catalogs.`) : null);
   return result.items;
@@ -68,6 +69,7 @@ async function open(id, { scroll = true } = {}) {
   $('#catalog-pick').value = String(c.id);
   showHeader(c);
   hideSimilar();
+  await learnCategories(c);
   $('#catalog').hidden = false;
   await select(state.tab);
   if (scroll) $('#catalog').scrollIntoView({ behavior: 'smooth', block: 'start' });
@@ -78,6 +80,7 @@ async function refresh() {
   if (!state.catalog) return;
   state.catalog = await api(`/api/v1/products/catalogs/${encodeURIComponent(state.catalog.id)}`);
   showHeader(state.catalog);
+  await learnCategories(state.catalog);
   state.drawn = new Set([state.tab]);
   await listCatalogs();
 }

@@ -1,6 +1,7 @@
 // Categorize a catalog (a job with progress) and count its products per category: a bar chart, a table with the
 // total, and the SQL that counted them.
-import { api, h, fill, $, busy, showError, chart, colour } from '/console/js/app.js';
+import { api, h, fill, $, busy, showError, chart } from '/console/js/app.js';
+import { categoryColour } from './colours.js';
 import { follow, running } from './jobs.js';
 
 const HINTS = {
@@ -116,7 +117,8 @@ export async function showCounts(catalog) {
     type: 'bar',
     data: {
       labels: counts.map(name),
-      datasets: [{ label: 'Products', data: counts.map(c => c.count), backgroundColor: counts.map(c => colour(name(c))) }],
+      datasets: [{ label: 'Products', data: counts.map(c => c.count),
+        backgroundColor: counts.map(c => categoryColour(name(c))) }],
     },
     options: {
       indexAxis: 'y',
@@ -128,6 +130,6 @@ export async function showCounts(catalog) {
 
 export function swatch(name) {
   const s = h('span', { class: 'swatch', 'aria-hidden': 'true' });
-  s.style.background = colour(name);
+  s.style.background = categoryColour(name);
   return s;
 }

@@ -3,6 +3,7 @@
 // clicking a product lists the products most like it. Chart.js draws every text on the canvas, never as markup.
 import { api, h, fill, $, busy, showError, chart, colour, download, progressBar, setProgress } from '/console/js/app.js';
 import { showSimilar } from './explore.js';
+import { categoryColour } from './colours.js';
 
 let context = null;
 const NONE = '(not categorized)';
@@ -69,8 +70,8 @@ export async function showProjection(catalog) {
       datasets: sorted.map(([label, points]) => ({
         label: `${label} (${points.length})`,
         data: points.map(p => ({ x: p.x, y: p.y, id: p.id, title: p.title, category: label })),
-        backgroundColor: label === NONE ? '#9aa4b2' : colour(label) + 'cc',
-        borderColor: label === NONE ? '#9aa4b2' : colour(label),
+        backgroundColor: label === NONE ? '#9aa4b2' : categoryColour(label) + 'cc',
+        borderColor: label === NONE ? '#9aa4b2' : categoryColour(label),
         pointRadius: 4, pointHoverRadius: 7,
       })),
     },
