@@ -79,7 +79,7 @@ async function load() {
       h('caption', { class: 'hint' }, `${result.total} file${result.total === 1 ? '' : 's'}, newest first`),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Name'),
         h('th', { scope: 'col' }, 'Kind'), h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col', class: 'num' }, 'Chunks'),
-        h('th', { scope: 'col' }, 'Uploaded'), h('th', { scope: 'col' }, h('span', { class: 'files-sr' }, 'Actions')))),
+        h('th', { scope: 'col' }, 'Uploaded'), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
       h('tbody', {}, result.items.map(row)))));
   }
   const pages = Math.max(1, Math.ceil(result.total / SIZE));
