@@ -56,18 +56,24 @@ let latest = 0;
 async function load() {
   const f = filters();
   const mine = ++latest;
+  const rows = $('#rows');
+  rows.setAttribute('aria-busy', 'true'); // until the newest search has answered (screen readers, tests)
   history.replaceState(null, '', location.pathname + query({ ...f, page: pageNo || '' }));
-  const result = await api('/api/v1/comments' + query({ ...f, page: pageNo, size: SIZE }));
-  if (mine !== latest) return; // a newer search was asked for meanwhile: its answer counts, not this one
-  fill($('#rows'), result.items.map(row));
-  $('#none').hidden = result.items.length > 0;
-  $('#label-table').hidden = result.items.length === 0;
-  $('#rows').dataset.loaded = String(mine);
-  const first = pageNo * SIZE + 1;
-  fill($('#range'), result.total ? `${first}–${first + result.items.length - 1} of ${result.total}` : '');
-  $('#prev').parentElement.hidden = result.total <= SIZE;
-  $('#prev').disabled = pageNo === 0;
-  $('#next').disabled = (pageNo + 1) * SIZE >= result.total;
+  try {
+    const result = await api('/api/v1/comments' + query({ ...f, page: pageNo, size: SIZE }));
+    if (mine !== latest) return; // a newer search was asked for meanwhile: its answer counts, not this one
+    fill(rows, result.items.map(row));
+    $('#none').hidden = result.items.length > 0;
+    $('#label-table').hidden = result.items.length === 0;
+    rows.dataset.loaded = String(mine);
+    const first = pageNo * SIZE + 1;
+    fill($('#range'), result.total ? `${first}–${first + result.items.length - 1} of ${result.total}` : '');
+    $('#prev').parentElement.hidden = result.total <= SIZE;
+    $('#prev').disabled = pageNo === 0;
+    $('#next').disabled = (pageNo + 1) * SIZE >= result.total;
+  } finally {
+    if (mine === latest) rows.removeAttribute('aria-busy');
+  }
 }
 
 /**
