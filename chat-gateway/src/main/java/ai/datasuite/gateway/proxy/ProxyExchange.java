@@ -112,12 +112,34 @@ final class ProxyExchange implements OriginRequestProvider, ProxyInterceptor {
                 .map(response -> {
                     answered();
                     breaker.success();
+                    publicLocation(response);
                     return response;
                 })
                 .recover(failure -> {
                     answered();
                     return Future.succeededFuture(problemResponse(request, failure));
                 });
+    }
+
+    /**
+     * A service resolves a relative Location against the address it was called at (its own, internal one); the client
+     * gets the same path on the gateway instead, relative, so the internal address never leaves.
+     */
+    private void publicLocation(ProxyResponse response) {
+        String location = response.headers().get(HttpHeaders.LOCATION);
+        if (location == null) {
+            return;
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(location);
+            if (uri.isAbsolute() && target.host().equalsIgnoreCase(uri.getHost()) && target.port() == uri.getPort()) {
+                String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+                response.headers().set(HttpHeaders.LOCATION, uri.getRawQuery() == null ? path
+                        : path + "?" + uri.getRawQuery());
+            }
+        } catch (IllegalArgumentException notAUri) {
+            // passed on as the service wrote it
+        }
     }
 
     @Override
