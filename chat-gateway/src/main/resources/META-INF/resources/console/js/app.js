@@ -267,6 +267,27 @@ export async function busy(button, action, errorTarget) {
   }
 }
 
+/**
+ * Makes zone a drop target for files: highlighted (class "over") while files are dragged over it, onFiles(FileList)
+ * when they are dropped. A file dropped beside it does not make the browser leave the page to open the file.
+ */
+export function dropZone(zone, onFiles) {
+  for (const type of ['dragenter', 'dragover']) {
+    zone.addEventListener(type, e => { e.preventDefault(); zone.classList.add('over'); });
+  }
+  for (const type of ['dragleave', 'dragend']) zone.addEventListener(type, () => zone.classList.remove('over'));
+  zone.addEventListener('drop', e => {
+    e.preventDefault();
+    zone.classList.remove('over');
+    if (e.dataTransfer?.files?.length) onFiles(e.dataTransfer.files);
+  });
+  if (!window.dropGuard) {
+    window.dropGuard = true;
+    window.addEventListener('dragover', e => e.preventDefault());
+    window.addEventListener('drop', e => e.preventDefault());
+  }
+}
+
 /** A progress bar: progressBar() makes one, setProgress(bar, fraction 0..1 or null for indeterminate, label). */
 export function progressBar(label = '') {
   return h('div', { class: 'progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100,

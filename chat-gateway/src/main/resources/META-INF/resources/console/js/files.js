@@ -1,6 +1,6 @@
 // My files: the caller's documents (what chat answers from). Upload by drop or file picker with a progress bar, a
 // paged list that follows indexing, a preview of the extracted text, delete with confirmation.
-import { page, api, apiResponse, upload, h, fill, $, busy, showError, progressBar, setProgress, formatDate,
+import { page, api, apiResponse, upload, dropZone, h, fill, $, busy, showError, progressBar, setProgress, formatDate,
   formatBytes } from '/console/js/app.js';
 
 const SIZE = 20;
@@ -212,20 +212,7 @@ function setUpDrop() {
     input.value = '';
     uploadAll(files);
   });
-  ['dragenter', 'dragover'].forEach(type => drop.addEventListener(type, e => {
-    e.preventDefault();
-    drop.classList.add('over');
-  }));
-  ['dragleave', 'dragend'].forEach(type => drop.addEventListener(type, () => drop.classList.remove('over')));
-  drop.addEventListener('drop', e => {
-    e.preventDefault();
-    drop.classList.remove('over');
-    const files = [...(e.dataTransfer?.files || [])];
-    if (files.length) uploadAll(files);
-  });
-  // A file dropped beside the zone must not make the browser leave the page to open it.
-  window.addEventListener('dragover', e => e.preventDefault());
-  window.addEventListener('drop', e => e.preventDefault());
+  dropZone(drop, files => uploadAll([...files]));
 }
 
 page(async who => {

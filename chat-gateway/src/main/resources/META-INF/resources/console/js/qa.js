@@ -1,7 +1,7 @@
 // Q&A search (the seed 003 app) in five steps: 1 dataset (upload a CSV, my datasets), 2 explore (EDA), 3 model (fit
 // from the allowed params, load/unload), 4 search (find a context), 5 quality test and benchmark. This module runs
 // the steps' tabs and step 1; the others live in console/js/qa/.
-import { page, h, fill, $, busy, showError, upload, progressBar, setProgress, formatDate } from '/console/js/app.js';
+import { page, h, fill, dropZone, $, busy, showError, upload, progressBar, setProgress, formatDate } from '/console/js/app.js';
 import { state, on, emit, loadDatasets, loadModels, chooseDataset, fmt } from '/console/js/qa/state.js';
 import { initExplore } from '/console/js/qa/explore.js';
 import { initModels } from '/console/js/qa/models.js';
@@ -73,16 +73,9 @@ function initUpload() {
     const name = $('#dataset-name');
     if (file.files[0] && !name.value) name.value = file.files[0].name.replace(/\.csv$/i, '');
   });
-  for (const type of ['dragenter', 'dragover']) {
-    drop.addEventListener(type, e => { e.preventDefault(); drop.classList.add('over'); });
-  }
-  for (const type of ['dragleave', 'drop']) drop.addEventListener(type, () => drop.classList.remove('over'));
-  drop.addEventListener('drop', e => {
-    e.preventDefault();
-    if (e.dataTransfer.files.length) {
-      file.files = e.dataTransfer.files;
-      file.dispatchEvent(new Event('change'));
-    }
+  dropZone(drop, files => {
+    file.files = files;
+    file.dispatchEvent(new Event('change'));
   });
   form.addEventListener('submit', event => {
     event.preventDefault();

@@ -1,6 +1,6 @@
 // Import a catalog: the file (chosen or dropped) goes up with a progress bar, then the import job (Parquet, index)
 // is followed to its end; refused rows are listed by showError.
-import { upload, h, fill, $, busy, progressBar, setProgress, ApiError } from '/console/js/app.js';
+import { upload, h, fill, dropZone, $, busy, progressBar, setProgress, ApiError } from '/console/js/app.js';
 import { follow, running } from './jobs.js';
 
 function readMapping(text) {
@@ -23,15 +23,9 @@ function setupDrop(input) {
   drop.append(note);
   const showChosen = () => fill(note, input.files[0] ? `Chosen: ${input.files[0].name}` : '');
   input.addEventListener('change', showChosen);
-  drop.addEventListener('dragover', e => { e.preventDefault(); drop.classList.add('over'); });
-  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-  drop.addEventListener('drop', e => {
-    e.preventDefault();
-    drop.classList.remove('over');
-    if (e.dataTransfer.files.length) {
-      input.files = e.dataTransfer.files;
-      showChosen();
-    }
+  dropZone(drop, files => {
+    input.files = files;
+    showChosen();
   });
 }
 

@@ -1,6 +1,6 @@
 // Import a snapshot zip: the upload with its progress, the import's progress (files stored of all), then the match
 // report: rows created or unchanged, files stored, which rows name a file the zip lacks and which files no row names.
-import { api, h, fill, $, busy, showError, upload, poll, progressBar, setProgress, formatDate } from '/console/js/app.js';
+import { api, h, fill, dropZone, $, busy, showError, upload, poll, progressBar, setProgress, formatDate } from '/console/js/app.js';
 import { enc, statusBadge, shortId } from '/console/js/tasks/common.js';
 
 let afterImport = () => {};
@@ -118,14 +118,8 @@ export function initImport(done) {
     e.preventDefault();
     busy(form.querySelector('button[type=submit]'), () => send(input.files[0]), $('#import-error'));
   });
-  drop.addEventListener('dragover', e => { e.preventDefault(); drop.classList.add('over'); });
-  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-  drop.addEventListener('drop', e => {
-    e.preventDefault();
-    drop.classList.remove('over');
-    if (e.dataTransfer.files.length) {
-      input.files = e.dataTransfer.files;
-      form.requestSubmit();
-    }
+  dropZone(drop, files => {
+    input.files = files;
+    form.requestSubmit();
   });
 }
