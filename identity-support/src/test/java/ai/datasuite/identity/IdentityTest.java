@@ -4,13 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.time.Duration;
 import java.time.Instant;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTParser;
 
 @QuarkusTest
 class IdentityTest {
@@ -93,6 +97,14 @@ class IdentityTest {
         given().auth().oauth2(token("alice", Roles.ANNOTATOR)).get("/test/hop").then()
                 .statusCode(200).body("id", equalTo("alice")).body("role", equalTo("annotator"))
                 .body("via_service", equalTo(true)); // re-signed by this service (azp identity-test)
+    }
+
+    @Inject
+    JWTParser parser;
+
+    @Test
+    void authenticationVerifiesThroughTheCacheOfVerifiedTokens() {
+        assertInstanceOf(VerifiedTokens.class, parser);
     }
 
     @Test
