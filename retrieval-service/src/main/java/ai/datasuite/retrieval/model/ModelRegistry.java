@@ -238,11 +238,13 @@ public class ModelRegistry {
         if (modelId == null || modelId.isBlank()) {
             throw ModelRequests.field("model_id", "model_id is required");
         }
-        SavedModel meta = saved(modelId);
+        // A loaded model was saved before it was put here and leaves before its folder goes: no need to read its
+        // model.json again on every find_context.
         Loaded current = loaded.get(modelId);
         if (current != null) {
             return new Ready(current, false);
         }
+        SavedModel meta = saved(modelId);
         if (!config.loadOnDemand()) {
             throw new ProblemException(409, "model-not-loaded", "Model not loaded", "Model '" + modelId
                     + "' is saved but not loaded; POST /api/v1/models/load_model first", Map.of("model_id", modelId));
