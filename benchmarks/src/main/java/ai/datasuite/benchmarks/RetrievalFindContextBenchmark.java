@@ -99,6 +99,7 @@ public final class RetrievalFindContextBenchmark {
                     Retrieval.p(search, 95));
             System.out.printf("  overhead p50  %.2f ms   (= %.2f - (%.2f + %.3f); goal <= 3 ms)%n",
                     httpP50 - (embedP50 + searchP50), httpP50, embedP50, searchP50);
+            System.out.printf("ratio find-context overhead-ms %.2f (goal <= 3)%n", httpP50 - (embedP50 + searchP50));
         } finally {
             try {
                 Retrieval.delete("/api/v1/models/remove/" + modelId, Map.of());
