@@ -47,6 +47,7 @@ public final class SmallUploadBenchmark {
         System.out.printf("  ingest-service  %8.0f /s   p50 %6.2f ms   p99 %6.2f ms%n", ingest.perSecond(),
                 ingest.p50(), ingest.p99());
         System.out.printf("  ratio ingest/direct  %.2f   (goal >= 0.50)%n", ingest.perSecond() / direct.perSecond());
+        System.out.printf("ratio ingest-small uploads-per-s %.2f (goal >= 0.5)%n", ingest.perSecond() / direct.perSecond());
 
         for (String key : keys) {
             s3.deleteObject(b -> b.bucket(Suite.BUCKET).key(key));

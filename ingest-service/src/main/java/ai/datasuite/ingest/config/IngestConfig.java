@@ -21,6 +21,14 @@ public interface IngestConfig {
     @WithDefault("${suite.data-dir}/ingest/uploads")
     String spoolDir();
 
+    /**
+     * Uploads larger than this are first looked up by content hash in metadata-service, so that a re-upload is
+     * answered without writing its bytes again. Smaller ones skip the look-up: the create's 409 names the existing
+     * record (and the few bytes written are removed), which saves a metadata round trip on every new upload.
+     */
+    @WithDefault("1M")
+    MemorySize dedupLookupAbove();
+
     Storage storage();
 
     Text text();

@@ -31,6 +31,7 @@ import ai.datasuite.ingest.client.FileFilter;
 import ai.datasuite.ingest.client.MetadataClient;
 import ai.datasuite.ingest.client.NewFile;
 import ai.datasuite.ingest.client.RemoteFile;
+import ai.datasuite.ingest.config.IngestConfig;
 import ai.datasuite.ingest.file.FaultPoints.Point;
 import ai.datasuite.ingest.storage.PutPool;
 import ai.datasuite.ingest.storage.StorageService;
@@ -55,14 +56,16 @@ public class IngestService {
     private final ContentAnalyzer analyzer;
     private final FaultPoints faults;
     private final PutPool puts;
+    private final long dedupLookupAbove;
 
     public IngestService(MetadataClient metadata, StorageService storage, ContentAnalyzer analyzer, FaultPoints faults,
-                         PutPool puts) {
+                         PutPool puts, IngestConfig config) {
         this.metadata = metadata;
         this.storage = storage;
         this.analyzer = analyzer;
         this.faults = faults;
         this.puts = puts;
+        this.dedupLookupAbove = config.dedupLookupAbove().asLongValue();
     }
 
     /** The stored file; {@code created} is false when the same user had already stored the same bytes. */
@@ -75,15 +78,19 @@ public class IngestService {
 
     /**
      * Stores an upload for {@code owner} (the caller, or whom an admin named): its bytes and text in S3, then its
-     * row in metadata-service. The same bytes are deduplicated within the owner only.
+     * row in metadata-service. The same bytes are deduplicated within the owner only: a large upload is looked up
+     * first, a small one by the create itself (its 409 names the owner's existing record; see
+     * {@code ingest.dedup-lookup-above}).
      *
      * @throws AnalysisException when the file is of an unsupported type, breaks an archive limit or cannot be read
      */
     public Upload upload(SpooledUpload upload, UploadRequest request, String owner) throws AnalysisException {
         long started = System.nanoTime();
-        Optional<RemoteFile> existing = findByContent(owner, upload.sha256());
-        if (existing.isPresent()) {
-            return new Upload(existing.get(), false);
+        if (upload.size() > dedupLookupAbove) {
+            Optional<RemoteFile> existing = findByContent(owner, upload.sha256());
+            if (existing.isPresent()) {
+                return new Upload(existing.get(), false);
+            }
         }
 
         String id = UUID.randomUUID().toString();
@@ -192,7 +199,8 @@ public class IngestService {
                     // An earlier attempt of this very create committed the row; a retry then conflicted with it.
                     return new Upload(winner, true);
                 }
-                // A concurrent upload of the same bytes by the same user won: answer with its record.
+                // The owner already has these bytes (stored earlier, or by a concurrent upload that won): answer with
+                // that record; ours are removed.
                 storage.deleteQuietly(keys);
                 return new Upload(winner, false);
             }

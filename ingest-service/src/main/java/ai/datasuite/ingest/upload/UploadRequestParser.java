@@ -9,6 +9,7 @@ import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import ai.datasuite.problem.ProblemException;
 
@@ -16,11 +17,12 @@ import ai.datasuite.problem.ProblemException;
 @ApplicationScoped
 public class UploadRequestParser {
 
-    private final ObjectMapper json;
+    /** Bound to the type once: resolving it on every call showed in the profile of small uploads. */
+    private final ObjectReader json;
     private final Validator validator;
 
     public UploadRequestParser(ObjectMapper json, Validator validator) {
-        this.json = json;
+        this.json = json.readerFor(UploadRequest.class);
         this.validator = validator;
     }
 
@@ -31,7 +33,7 @@ public class UploadRequestParser {
         }
         UploadRequest request;
         try {
-            request = json.readValue(metadataJson, UploadRequest.class);
+            request = json.readValue(metadataJson);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";

@@ -176,6 +176,16 @@ class FileIdentityTest {
     }
 
     @Test
+    void aLargeReUploadIsAnsweredFromTheLookUpWithoutANewObject() {
+        // Above ingest.dedup-lookup-above (1M) the hash is looked up before the bytes are stored.
+        String large = ("large and the same " + UUID.randomUUID() + "\n").repeat(40_000);
+        Response first = upload(as(alice), "large.txt", large);
+        first.then().statusCode(201);
+        upload(as(alice), "large-again.txt", large).then().statusCode(200).body("id", equalTo(first.path("id")));
+        assertEquals(1, objectsOf(alice).size());
+    }
+
+    @Test
     void theSameBytesAreDeduplicatedPerOwnerOnly() {
         String same = "the very same bytes " + UUID.randomUUID();
         Response first = upload(as(alice), "a.txt", same);
