@@ -15,6 +15,12 @@ import ai.datasuite.vectorindex.SparseVector;
  */
 final class TopKSearch {
 
+    /**
+     * Whether the Vector API module is in the boot layer ({@code --add-modules jdk.incubator.vector}); checked once,
+     * as a constant the JIT folds. Without it {@link VectorDot} is never loaded and the scalar loop scores.
+     */
+    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
     private TopKSearch() {
     }
 
@@ -67,8 +73,13 @@ final class TopKSearch {
         return top.result(c.payloads);
     }
 
-    // Eight independent accumulators let the CPU overlap multiply-adds; one accumulator serialises on its latency.
+    /** {@code q} · {@code data[base .. base + dim)}: on the Vector API when its module is present, else scalar. */
     static float dot(float[] q, float[] data, int base, int dim) {
+        return VECTOR_API ? VectorDot.dot(q, data, base, dim) : scalarDot(q, data, base, dim);
+    }
+
+    // Eight independent accumulators let the CPU overlap multiply-adds; one accumulator serialises on its latency.
+    static float scalarDot(float[] q, float[] data, int base, int dim) {
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int j = 0;
         int limit = dim - 7;
