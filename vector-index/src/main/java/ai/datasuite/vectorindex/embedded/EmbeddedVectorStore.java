@@ -238,8 +238,8 @@ public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
     }
 
     /**
-     * Bytes held in memory by the collection's vectors (dense array and postings; payloads not counted); 0 when it is
-     * not loaded.
+     * Bytes held in memory by the collection's vectors (dense array, its one-byte codes and postings; payloads not
+     * counted); 0 when it is not loaded.
      */
     public long memoryBytes(String collection) {
         InMemoryCollection c = collections.get(collection); // only what is in memory: do not read it to measure it

@@ -28,6 +28,8 @@ final class InMemoryCollection {
     int size;
     long[] ids = new long[16];
     float[] dense;
+    /** The dense vectors in one byte a component, what a search streams first ({@link Int8Codes}). */
+    final Int8Codes codes;
     boolean[] hasDense = new boolean[16];
     SparseVector[] sparseVectors = new SparseVector[16];
     @SuppressWarnings("unchecked")
@@ -40,6 +42,7 @@ final class InMemoryCollection {
         this.dim = dim;
         this.sparse = sparse;
         this.dense = new float[Capacity.floats(16, dim)];
+        this.codes = new Int8Codes(dim, 16, dense.length);
     }
 
     /** Rejects a point this collection cannot hold (negative id, wrong dimension, malformed sparse vector). */
@@ -96,8 +99,10 @@ final class InMemoryCollection {
             hasDense[slot] = p.dense() != null;
             if (p.dense() != null) {
                 System.arraycopy(p.dense(), 0, dense, slot * dim, dim);
+                codes.set(slot, p.dense());
             } else if (dim > 0) {
                 Arrays.fill(dense, slot * dim, (slot + 1) * dim, 0f);
+                codes.clear(slot);
             }
             sparseVectors[slot] = p.sparse();
             payloads[slot] = copyPayload(p.payload());
@@ -124,6 +129,7 @@ final class InMemoryCollection {
                 hasDense[slot] = hasDense[last];
                 if (dim > 0) {
                     System.arraycopy(dense, last * dim, dense, slot * dim, dim);
+                    codes.move(last, slot);
                 }
                 sparseVectors[slot] = sparseVectors[last];
                 payloads[slot] = payloads[last];
@@ -170,9 +176,10 @@ final class InMemoryCollection {
         return ok;
     }
 
-    /** Bytes of the vectors (dense array, ids and postings; payloads not counted). */
+    /** Bytes of the vectors (dense array and its codes, ids and postings; payloads not counted). */
     long memoryBytes() {
-        return (long) dense.length * Float.BYTES + (long) ids.length * Long.BYTES + inverted.memoryBytes();
+        return (long) dense.length * Float.BYTES + codes.memoryBytes() + (long) ids.length * Long.BYTES
+                + inverted.memoryBytes();
     }
 
     private static Map<String, String> copyPayload(Map<String, String> payload) {
@@ -197,5 +204,6 @@ final class InMemoryCollection {
         sparseVectors = Arrays.copyOf(sparseVectors, cap);
         payloads = Arrays.copyOf(payloads, cap);
         dense = Arrays.copyOf(dense, Capacity.floats(cap, dim));
+        codes.grow(cap, dense.length);
     }
 }
