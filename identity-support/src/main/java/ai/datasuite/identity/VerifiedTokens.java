@@ -4,12 +4,14 @@ import java.security.PublicKey;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import javax.crypto.SecretKey;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -35,20 +37,38 @@ public class VerifiedTokens implements JWTParser {
     /** A bound, not an LRU: tokens live minutes, so a full cache drops its expired ones, or all of them. */
     static final int MAX_TOKENS = 10_000;
 
-    private final JWTParser verifier;
+    private final Supplier<JWTParser> verifierSource;
     private final LongSupplier epochSeconds;
     private final int maxTokens;
     private final Map<String, JsonWebToken> verified = new ConcurrentHashMap<>();
+    private volatile JWTParser verifier;
 
+    /**
+     * Looked up on first use: a service that only signs identities (the gateway) has no verifier bean, and there
+     * this bean is never called.
+     */
     @Inject
-    public VerifiedTokens(DefaultJWTParser verifier) {
-        this(verifier, () -> System.currentTimeMillis() / 1000, MAX_TOKENS);
+    public VerifiedTokens(Instance<DefaultJWTParser> verifier) {
+        this(verifier::get, () -> System.currentTimeMillis() / 1000, MAX_TOKENS);
     }
 
     VerifiedTokens(JWTParser verifier, LongSupplier epochSeconds, int maxTokens) {
-        this.verifier = verifier;
+        this(() -> verifier, epochSeconds, maxTokens);
+    }
+
+    private VerifiedTokens(Supplier<JWTParser> verifierSource, LongSupplier epochSeconds, int maxTokens) {
+        this.verifierSource = verifierSource;
         this.epochSeconds = epochSeconds;
         this.maxTokens = maxTokens;
+    }
+
+    private JWTParser verifier() {
+        JWTParser v = verifier;
+        if (v == null) {
+            v = verifierSource.get();
+            verifier = v;
+        }
+        return v;
     }
 
     @Override
@@ -61,7 +81,7 @@ public class VerifiedTokens implements JWTParser {
             }
             verified.remove(token, known);
         }
-        JsonWebToken jwt = verifier.parse(token);
+        JsonWebToken jwt = verifier().parse(token);
         // Strictly before exp: the verifier's clock skew may still accept it, but then it verifies again.
         if (valid(jwt, now)) {
             if (verified.size() >= maxTokens) {
@@ -86,41 +106,41 @@ public class VerifiedTokens implements JWTParser {
 
     @Override
     public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
-        return verifier.parse(token, context); // another verification context: not the one the cache stands for
+        return verifier().parse(token, context); // another verification context: not the one the cache stands for
     }
 
     @Override
     public JsonWebToken verify(String token, PublicKey key) throws ParseException {
-        return verifier.verify(token, key);
+        return verifier().verify(token, key);
     }
 
     @Override
     public JsonWebToken verify(String token, SecretKey key) throws ParseException {
-        return verifier.verify(token, key);
+        return verifier().verify(token, key);
     }
 
     @Override
     public JsonWebToken verify(String token, String secret) throws ParseException {
-        return verifier.verify(token, secret);
+        return verifier().verify(token, secret);
     }
 
     @Override
     public JsonWebToken decrypt(String token, java.security.PrivateKey key) throws ParseException {
-        return verifier.decrypt(token, key);
+        return verifier().decrypt(token, key);
     }
 
     @Override
     public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
-        return verifier.decrypt(token, key);
+        return verifier().decrypt(token, key);
     }
 
     @Override
     public JsonWebToken decrypt(String token, String secret) throws ParseException {
-        return verifier.decrypt(token, secret);
+        return verifier().decrypt(token, secret);
     }
 
     @Override
     public JsonWebToken parseOnly(String token) throws ParseException {
-        return verifier.parseOnly(token);
+        return verifier().parseOnly(token);
     }
 }
