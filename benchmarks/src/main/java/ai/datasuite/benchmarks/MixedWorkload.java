@@ -3,8 +3,6 @@ package ai.datasuite.benchmarks;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,11 +63,7 @@ final class MixedWorkload implements AutoCloseable {
         fit.put("model_id", modelId);
         fit.put("params", Map.of("model", "e5-small-v2", "chunking", "none"));
         Retrieval.post("/api/v1/models/fit_save", fit);
-        List<String> texts = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of(Suite.env("GOEMOTIONS_DIR", "datasets/goemotions"), "dev.tsv"))) {
-            texts.add(line.substring(0, line.indexOf('\t')));
-        }
-        return new MixedWorkload(user, modelId, questions, texts);
+        return new MixedWorkload(user, modelId, questions, PredictBenchmark.devTexts());
     }
 
     /** {@code concurrency} clients for {@code seconds}. */
@@ -143,14 +137,9 @@ final class MixedWorkload implements AutoCloseable {
         while (text.length() < 16 * 1024) {
             text.append(texts.get((i + text.length()) % texts.size())).append('\n');
         }
-        String boundary = "bench-" + UUID.randomUUID();
-        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n"
-                + "{\"user_id\":\"" + user.id + "\",\"data_type\":\"benchmark\"}\r\n--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"mixed-" + i + ".txt\"\r\n"
-                + "Content-Type: text/plain\r\n\r\n" + text.substring(0, 16 * 1024) + "\r\n--" + boundary + "--\r\n")
-                .getBytes(StandardCharsets.UTF_8);
-        return user.request("/api/v1/files").header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        byte[] file = text.substring(0, 16 * 1024).getBytes(StandardCharsets.UTF_8);
+        return Multipart.request(Suite.GATEWAY, "X-Api-Key", user.key, user.id, "mixed-" + i + ".txt",
+                HttpRequest.BodyPublishers.ofByteArray(file));
     }
 
     /** Whether the gateway answers chat in extractive mode (no LLM configured), which this workload measures. */

@@ -31,19 +31,7 @@ final class Multipart {
     /** The same upload to {@code base} (ingest-service, or the gateway with an API key) with the given credential. */
     static JsonNode upload(URI base, String authHeader, String authValue, String user, String name,
                            HttpRequest.BodyPublisher file, long fileLength) {
-        String boundary = "bench-" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n"
-                + "{\"user_id\":\"" + user + "\",\"data_type\":\"benchmark\"}\r\n--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
-                HttpRequest.BodyPublishers.ofByteArray(head), file, HttpRequest.BodyPublishers.ofByteArray(tail));
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/files"))
-                .header(authHeader, authValue)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(body)
-                .build();
+        HttpRequest request = request(base, authHeader, authValue, user, name, file);
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 201) {
@@ -56,6 +44,24 @@ final class Multipart {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The {@code POST /api/v1/files} request of {@link #upload}, for callers that send it themselves. */
+    static HttpRequest request(URI base, String authHeader, String authValue, String user, String name,
+                               HttpRequest.BodyPublisher file) {
+        String boundary = "bench-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n"
+                + "{\"user_id\":\"" + user + "\",\"data_type\":\"benchmark\"}\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
+                HttpRequest.BodyPublishers.ofByteArray(head), file, HttpRequest.BodyPublishers.ofByteArray(tail));
+        return HttpRequest.newBuilder(base.resolve("/api/v1/files"))
+                .header(authHeader, authValue)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(body)
+                .build();
     }
 
     static HttpRequest.BodyPublisher ofFile(Path file) {

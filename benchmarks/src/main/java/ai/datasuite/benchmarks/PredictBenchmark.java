@@ -128,7 +128,8 @@ public final class PredictBenchmark {
     }
 
     /** Real comments: the GoEmotions dev texts (first column). */
-    private static List<String> devTexts() throws IOException {
+    /** The texts of GoEmotions dev (first column), in file order. */
+    static List<String> devTexts() throws IOException {
         Path dev = Path.of(env("GOEMOTIONS_DIR", "datasets/goemotions"), "dev.tsv");
         List<String> texts = new ArrayList<>();
         for (String line : Files.readAllLines(dev)) {

@@ -1,6 +1,7 @@
 package ai.datasuite.benchmarks;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,13 +94,21 @@ final class Suite {
     /** Resident set size of a service ./suite started, in bytes, from /proc. */
     static long rss(String service) {
         try {
-            String pid = Files.readString(DATA.resolve("run/" + service + ".pid")).trim();
-            return Files.readAllLines(Path.of("/proc", pid, "status")).stream()
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid(service)), "status")).stream()
                     .filter(l -> l.startsWith("VmRSS:"))
                     .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024)
                     .findFirst().orElseThrow();
         } catch (IOException e) {
-            throw new IllegalStateException(service + "'s pid is not in " + DATA + "/run; start the suite first", e);
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The pid of a process ./suite started (a service or s3proxy), from its pid file. */
+    static long pid(String name) {
+        try {
+            return Long.parseLong(Files.readString(DATA.resolve("run/" + name + ".pid")).trim());
+        } catch (IOException e) {
+            throw new IllegalStateException(name + "'s pid is not in " + DATA + "/run; start the suite first", e);
         }
     }
 

@@ -86,7 +86,8 @@ public final class SuiteBenchmark {
             sampler.scheduleAtFixedRate(() -> SuiteControl.rssMiB().forEach((k, v) -> peak.merge(k, v, Math::max)),
                     0, 200, TimeUnit.MILLISECONDS);
             result = workload.run(concurrency, seconds);
-            sampler.shutdownNow();
+            sampler.shutdown();
+            sampler.awaitTermination(10, TimeUnit.SECONDS);   // its last pass is done before the peaks are read
             weights = modelWeights();
         }
         printWorkload(result, concurrency);

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ final class SuiteControl {
      * polling its readiness every 10 ms from the moment ./suite is launched.
      */
     static StartUp restart(Map<String, String> env, String service) throws Exception {
-        long pid = pid(service);
+        long pid = Suite.pid(service);
         new ProcessBuilder("kill", Long.toString(pid)).start().waitFor();
         while (Files.exists(Path.of("/proc", Long.toString(pid)))) {
             Thread.sleep(20);
@@ -86,7 +87,7 @@ final class SuiteControl {
             Thread.sleep(10);
         }
         double seconds = (System.nanoTime() - t) / 1e9;
-        double cpu = cpuMillis(pid(service)) / 1000.0;
+        double cpu = cpuMillis(Suite.pid(service)) / 1000.0;
         if (start.waitFor() != 0) {
             throw new IllegalStateException("./suite start failed; see " + log());
         }
@@ -103,17 +104,9 @@ final class SuiteControl {
     }
 
     static List<String> processes() {
-        List<String> names = new java.util.ArrayList<>(SERVICES.keySet());
+        List<String> names = new ArrayList<>(SERVICES.keySet());
         names.add("s3proxy");
         return names;
-    }
-
-    static long pid(String name) {
-        try {
-            return Long.parseLong(Files.readString(Suite.DATA.resolve("run/" + name + ".pid")).trim());
-        } catch (IOException e) {
-            throw new IllegalStateException(name + " has no pid file; is the suite up?", e);
-        }
     }
 
     /** User + system CPU time of a process in milliseconds (/proc/<pid>/stat fields 14 and 15). */
