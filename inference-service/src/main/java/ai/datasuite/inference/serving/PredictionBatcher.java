@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,8 +14,10 @@ import org.jboss.logging.Logger;
 /**
  * Dynamic micro-batching for one loaded model: requests queued while the model is busy, or arriving within the max
  * wait once requests are seen to overlap, are merged into one session run of at most the max batch size. One
- * dispatcher thread per model; a failed run fails only the requests of that batch. A lone request never waits, so
- * a single caller pays no batching latency.
+ * dispatcher thread per model; a failed run fails only the requests of that batch. A lone request (the model idle,
+ * nothing queued, no recent overlap) runs on the caller's thread: a single caller pays neither batching latency nor
+ * the two thread hand-offs, which were most of the service's added latency at batch 1 (issue 16). One run at a
+ * time either way ({@code slot}), so requests arriving during an inline run queue up and are merged.
  */
 final class PredictionBatcher implements AutoCloseable {
 
@@ -40,12 +43,15 @@ final class PredictionBatcher implements AutoCloseable {
     private final long maxWaitNanos;
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final Thread dispatcher;
+    /** Held by whichever thread runs the model: the dispatcher or a caller running its lone request inline. */
+    private final Semaphore slot = new Semaphore(1);
     private final AtomicLong runs = new AtomicLong();
     private final AtomicLong texts = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong largestBatch = new AtomicLong();
     private boolean closed;
-    private int lastBatchRequests;
+    /** Requests merged into the dispatcher's last run; above 1, traffic overlaps and callers queue instead. */
+    private volatile int lastBatchRequests;
 
     public PredictionBatcher(String name, BatchRunner runner, int maxBatchSize, Duration maxWait) {
         if (maxBatchSize < 1) {
@@ -62,12 +68,21 @@ final class PredictionBatcher implements AutoCloseable {
     /** Queues the texts; the future completes with their logits, in order. Fails once the batcher is closed. */
     public CompletableFuture<float[][]> submit(List<String> batchTexts) {
         CompletableFuture<float[][]> result = new CompletableFuture<>();
+        Request request = new Request(List.copyOf(batchTexts), result);
         synchronized (this) {
             if (closed) {
                 result.completeExceptionally(new IllegalStateException("The model was unloaded"));
                 return result;
             }
-            queue.add(new Request(List.copyOf(batchTexts), result));
+            if (!queue.isEmpty() || lastBatchRequests > 1 || !slot.tryAcquire()) {
+                queue.add(request);
+                return result;
+            }
+        }
+        try {
+            run(List.of(request), request.texts().size());
+        } finally {
+            slot.release();
         }
         return result;
     }
@@ -108,6 +123,8 @@ final class PredictionBatcher implements AutoCloseable {
             if (first == STOP) {
                 break;
             }
+            // Waits out a caller's inline run; what arrives meanwhile joins this batch.
+            slot.acquireUninterruptibly();
             List<Request> batch = new ArrayList<>();
             batch.add(first);
             int count = first.texts().size();
@@ -137,7 +154,11 @@ final class PredictionBatcher implements AutoCloseable {
                 count += next.texts().size();
             }
             lastBatchRequests = batch.size();
-            run(batch, count);
+            try {
+                run(batch, count);
+            } finally {
+                slot.release();
+            }
         }
     }
 

@@ -20,10 +20,12 @@ class PredictionBatcherTest {
     private final CountDownLatch gate = new CountDownLatch(1);
     private final CountDownLatch firstRunStarted = new CountDownLatch(1);
     private final List<Integer> runSizes = new ArrayList<>();
+    private final List<String> runThreads = new ArrayList<>();
 
     private float[][] run(List<String> texts) throws Exception {
         synchronized (runSizes) {
             runSizes.add(texts.size());
+            runThreads.add(Thread.currentThread().getName());
         }
         firstRunStarted.countDown();
         assertTrue(gate.await(10, TimeUnit.SECONDS));
@@ -37,6 +39,11 @@ class PredictionBatcherTest {
         return out;
     }
 
+    /** Submits from another thread: a lone request runs on its caller's thread, which the gate would hold. */
+    private static CompletableFuture<float[][]> submitElsewhere(PredictionBatcher batcher, List<String> texts) {
+        return CompletableFuture.supplyAsync(() -> batcher.submit(texts)).thenCompose(f -> f);
+    }
+
     private static float value(CompletableFuture<float[][]> future, int index) throws Exception {
         return future.get(10, TimeUnit.SECONDS)[index][0];
     }
@@ -44,7 +51,7 @@ class PredictionBatcherTest {
     @Test
     void requestsQueuedWhileTheModelIsBusyShareOneRun() throws Exception {
         try (PredictionBatcher batcher = new PredictionBatcher("t", this::run, 32, Duration.ofMillis(2))) {
-            CompletableFuture<float[][]> first = batcher.submit(List.of("a"));
+            CompletableFuture<float[][]> first = submitElsewhere(batcher, List.of("a"));
             assertTrue(firstRunStarted.await(10, TimeUnit.SECONDS));
             List<CompletableFuture<float[][]>> queued = new ArrayList<>();
             for (int i = 1; i <= 5; i++) {
@@ -62,6 +69,34 @@ class PredictionBatcherTest {
             assertEquals(11, stats.texts());
             assertEquals(6, stats.requests());
             assertEquals(10, stats.largestBatch());
+        }
+    }
+
+    @Test
+    void aLoneRequestRunsOnItsCallersThreadAndOverlappingOnesGoThroughTheDispatcher() throws Exception {
+        try (PredictionBatcher batcher = new PredictionBatcher("t", this::run, 32, Duration.ofMillis(2))) {
+            CompletableFuture<float[][]> first = submitElsewhere(batcher, List.of("a"));
+            assertTrue(firstRunStarted.await(10, TimeUnit.SECONDS));
+            CompletableFuture<float[][]> second = batcher.submit(List.of("bb"));
+            CompletableFuture<float[][]> third = batcher.submit(List.of("ccc"));
+            assertTrue(!second.isDone() && !third.isDone(), "queued behind the running request");
+            gate.countDown();
+            assertEquals(1f, value(first, 0));
+            assertEquals(2f, value(second, 0));
+            assertEquals(3f, value(third, 0));
+            // The last run merged two requests: traffic overlaps, so the next one still goes through the dispatcher;
+            // once the dispatcher runs a lone request again, callers run inline.
+            assertEquals(4f, value(batcher.submit(List.of("dddd")), 0));
+            CompletableFuture<float[][]> inline = batcher.submit(List.of("eeeee"));
+            assertTrue(inline.isDone(), "a lone request on an idle model completes before submit returns");
+            assertEquals(5f, value(inline, 0));
+            assertEquals(List.of(1, 2, 1, 1), runSizes);
+            assertTrue(!runThreads.get(0).equals("predict-t")
+                    && !runThreads.get(0).equals(Thread.currentThread().getName()), runThreads.toString());
+            assertEquals(List.of("predict-t", "predict-t", Thread.currentThread().getName()),
+                    runThreads.subList(1, 4));
+            assertEquals(4, batcher.stats().runs());
+            assertEquals(5, batcher.stats().requests());
         }
     }
 
@@ -84,7 +119,7 @@ class PredictionBatcherTest {
     @Test
     void aFailedRunFailsOnlyItsOwnRequests() throws Exception {
         try (PredictionBatcher batcher = new PredictionBatcher("t", this::run, 32, Duration.ofMillis(2))) {
-            CompletableFuture<float[][]> first = batcher.submit(List.of("ok"));
+            CompletableFuture<float[][]> first = submitElsewhere(batcher, List.of("ok"));
             assertTrue(firstRunStarted.await(10, TimeUnit.SECONDS));
             CompletableFuture<float[][]> bad = batcher.submit(List.of("boom"));
             CompletableFuture<float[][]> sameBatch = batcher.submit(List.of("fine"));
@@ -101,7 +136,7 @@ class PredictionBatcherTest {
     @Test
     void closeRunsWhatIsQueuedAndRefusesNewRequests() throws Exception {
         PredictionBatcher batcher = new PredictionBatcher("t", this::run, 32, Duration.ofMillis(2));
-        CompletableFuture<float[][]> first = batcher.submit(List.of("a"));
+        CompletableFuture<float[][]> first = submitElsewhere(batcher, List.of("a"));
         assertTrue(firstRunStarted.await(10, TimeUnit.SECONDS));
         CompletableFuture<float[][]> queued = batcher.submit(List.of("abc"));
         CompletableFuture<Void> closing = CompletableFuture.runAsync(batcher::close);
