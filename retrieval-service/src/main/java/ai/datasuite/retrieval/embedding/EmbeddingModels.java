@@ -13,12 +13,11 @@ import org.jboss.logging.Logger;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
 
 /**
- * The in-process embedding models (ONNX, from the LangChain4j jars), each created on first use and then shared by
- * every retrieval model and the document index: an ONNX session is large and thread-safe.
+ * The in-process embedding models (ONNX, from the LangChain4j jars, on sessions without ONNX Runtime's memory arena:
+ * {@link ArenaFreeOnnxModel}), each created on first use and then shared by every retrieval model and the document
+ * index: an ONNX session is large and thread-safe.
  */
 @ApplicationScoped
 public class EmbeddingModels {
@@ -31,12 +30,14 @@ public class EmbeddingModels {
          * intfloat/e5-small-v2 (quantised): trained with {@code query: } / {@code passage: } prefixes, which the
          * LangChain4j wrapper does not add; reads 512 tokens.
          */
-        E5_SMALL_V2("e5-small-v2", "query: ", "passage: ", "sentences", 0.3, E5SmallV2QuantizedEmbeddingModel::new),
+        E5_SMALL_V2("e5-small-v2", "query: ", "passage: ", "sentences", 0.3,
+                () -> new ArenaFreeOnnxModel("e5-small-v2-q.onnx", "e5-small-v2-q-tokenizer.json", 384)),
         /**
          * sentence-transformers/all-MiniLM-L6-v2: its bundled tokenizer truncates at 128 tokens, so by default only
          * word windows are embedded (a truncated whole passage would stand for its first sentences only).
          */
-        ALL_MINILM_L6_V2("all-minilm-l6-v2", "", "", "words", 0.0, AllMiniLmL6V2EmbeddingModel::new);
+        ALL_MINILM_L6_V2("all-minilm-l6-v2", "", "", "words", 0.0,
+                () -> new ArenaFreeOnnxModel("all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json", 384));
 
         private final String id;
         private final String queryPrefix;
