@@ -71,16 +71,78 @@ public final class PredictBenchmark {
                     addedP50 = httpP50 - rawP50;
                 }
             }
+            split(http, raw, texts, rounds);
             System.out.println("  goal: ratio >= 0.85 at every batch size; batch-1 p50 diff <= 2 ms");
             throughputRatios.forEach(System.out::println);
             System.out.printf(Locale.ROOT, "ratio predict batch-1 added-p50-ms %.2f (goal <= 2)%n", addedP50);
         }
     }
 
+    /**
+     * Where batch 1's added time goes, each part measured on its own: the HTTP exchange (the same request answered
+     * 400 in the resource, before any model work: the floor of client, HTTP, identity and thread hand-offs), the same
+     * request right after a predict (the exchange once ONNX Runtime's run has left caches and the other core cold),
+     * and the raw session paced with 1 ms idle between runs, as the HTTP round trip paces the service's session.
+     */
+    private static void split(HttpClient http, Raw raw, List<String> texts, int rounds) throws Exception {
+        int n = 200;
+        Stats alone = new Stats(), afterPredict = new Stats(), rawPaced = new Stats(), rawBackToBack = new Stats();
+        measureExchange(http, texts, n / 4, false);
+        for (int r = 0; r < rounds; r++) {
+            alone.add(measureExchange(http, texts, n, false), 1);
+            afterPredict.add(measureExchange(http, texts, n, true), 1);
+            rawBackToBack.add(measureRaw(raw, texts, 1, n, 0), 1);
+            rawPaced.add(measureRaw(raw, texts, 1, n, 1_000_000), 1);
+        }
+        System.out.printf("  batch 1, where the added time goes (p50, %d x %d requests each):%n", rounds, n);
+        System.out.printf("    HTTP exchange alone (a 400 answered before any model work)  %6.2f ms%n", alone.p50());
+        System.out.printf("    the same exchange right after a predict                     %6.2f ms%n", afterPredict.p50());
+        System.out.printf("    raw session back to back / with 1 ms idle between runs      %6.2f / %.2f ms%n",
+                rawBackToBack.p50(), rawPaced.p50());
+    }
+
+    /** Latencies of the empty-texts request (400 in the resource), each alone or right after a batch-1 predict. */
+    private static long[] measureExchange(HttpClient http, List<String> texts, int requests, boolean afterPredict)
+            throws Exception {
+        long[] latencies = new long[requests];
+        byte[] empty = "{\"texts\": []}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < requests; i++) {
+            if (afterPredict) {
+                measureHttp(http, List.of(texts.get(i % texts.size())), 1, 1);
+            }
+            latencies[i] = timedPredict(http, empty, 400);
+        }
+        return latencies;
+    }
+
+    /** One POST /api/v1/predict: its latency in nanoseconds (the request built beforehand), the status checked. */
+    private static long timedPredict(HttpClient http, byte[] body, int status) throws Exception {
+        HttpRequest request = Suite.request(INFERENCE.resolve("/api/v1/predict"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        long t = System.nanoTime();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        long latency = System.nanoTime() - t;
+        if (response.statusCode() != status) {
+            throw new IllegalStateException("predict answered " + response.statusCode() + " (expected " + status
+                    + "): " + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return latency;
+    }
+
     /** Latencies in nanoseconds of {@code requests} sequential calls of {@code batch} texts each. */
     private static long[] measureRaw(Raw raw, List<String> texts, int batch, int requests) throws Exception {
+        return measureRaw(raw, texts, batch, requests, 0);
+    }
+
+    /** As above, idle for {@code pauseNanos} between calls (not counted). */
+    private static long[] measureRaw(Raw raw, List<String> texts, int batch, int requests, long pauseNanos)
+            throws Exception {
         long[] latencies = new long[requests];
         for (int i = 0; i < requests; i++) {
+            if (pauseNanos > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(pauseNanos);
+            }
             List<String> slice = slice(texts, i, batch);
             long t = System.nanoTime();
             float[][] probabilities = raw.predict(slice);
@@ -95,17 +157,7 @@ public final class PredictBenchmark {
     private static long[] measureHttp(HttpClient http, List<String> texts, int batch, int requests) throws Exception {
         long[] latencies = new long[requests];
         for (int i = 0; i < requests; i++) {
-            byte[] body = JSON.writeValueAsBytes(Map.of("texts", slice(texts, i, batch)));
-            HttpRequest request = Suite.request(INFERENCE.resolve("/api/v1/predict"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-            long t = System.nanoTime();
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            latencies[i] = System.nanoTime() - t;
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("predict answered " + response.statusCode() + ": "
-                        + new String(response.body()));
-            }
+            latencies[i] = timedPredict(http, JSON.writeValueAsBytes(Map.of("texts", slice(texts, i, batch))), 200);
         }
         return latencies;
     }
@@ -127,7 +179,6 @@ public final class PredictBenchmark {
         return folder;
     }
 
-    /** Real comments: the GoEmotions dev texts (first column). */
     /** The texts of GoEmotions dev (first column), in file order. */
     static List<String> devTexts() throws IOException {
         Path dev = Path.of(env("GOEMOTIONS_DIR", "datasets/goemotions"), "dev.tsv");
