@@ -16,8 +16,8 @@ import org.jboss.logging.Logger;
  * wait once requests are seen to overlap, are merged into one session run of at most the max batch size. One
  * dispatcher thread per model; a failed run fails only the requests of that batch. A lone request (the model idle,
  * nothing queued, no recent overlap) runs on the caller's thread: a single caller pays neither batching latency nor
- * the two thread hand-offs, which were most of the service's added latency at batch 1 (issue 16). One run at a
- * time either way ({@code slot}), so requests arriving during an inline run queue up and are merged.
+ * the two thread hand-offs to the dispatcher and back. One run at a time either way ({@code slot}), so requests
+ * arriving during an inline run queue up and are merged.
  */
 final class PredictionBatcher implements AutoCloseable {
 
@@ -65,7 +65,10 @@ final class PredictionBatcher implements AutoCloseable {
         this.dispatcher.start();
     }
 
-    /** Queues the texts; the future completes with their logits, in order. Fails once the batcher is closed. */
+    /**
+     * Runs the texts on this thread when they are a lone request (the future is then complete on return), else queues
+     * them for the dispatcher; the future completes with their logits, in order. Fails once the batcher is closed.
+     */
     public CompletableFuture<float[][]> submit(List<String> batchTexts) {
         CompletableFuture<float[][]> result = new CompletableFuture<>();
         Request request = new Request(List.copyOf(batchTexts), result);

@@ -44,7 +44,17 @@ final class ArenaFreeOnnxModel extends AbstractInProcessEmbeddingModel {
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                 options.setCPUArenaAllocator(false);
                 OrtSession session = env.createSession(copy.toString(), options);
-                this.encoder = new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN);
+                try {
+                    this.encoder = new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN);
+                } catch (RuntimeException e) {
+                    // The tokenizer failed: the native session is not left behind.
+                    try {
+                        session.close();
+                    } catch (OrtException closing) {
+                        e.addSuppressed(closing);
+                    }
+                    throw e;
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not load the embedding model " + modelResource, e);
