@@ -52,9 +52,13 @@ public final class PredictBenchmark {
                     "raw p50", "http p50", "p50 diff", "ratio");
             for (int batch : new int[] {1, 8, 32}) {
                 int requests = batch == 1 ? 400 : batch == 8 ? 120 : 40;
-                // Warm both paths (JIT, connections, ONNX Runtime arenas) before measuring.
-                measureRaw(raw, texts, batch, requests / 4);
-                measureHttp(http, texts, batch, requests / 4);
+                // Warm both paths (JIT, connections, ONNX Runtime arenas) before measuring, the service until its
+                // compilers (and this JVM's) are quiet.
+                System.out.printf("  batch %d%n", batch);
+                JitWatch.of("inference-service").warmUp(() -> {
+                    measureRaw(raw, texts, batch, requests / 4);
+                    measureHttp(http, texts, batch, requests / 4);
+                }, 10);
                 Stats rawStats = new Stats(), httpStats = new Stats();
                 // Alternate the two so that drift of the shared machine hits both alike.
                 for (int r = 0; r < rounds; r++) {

@@ -112,12 +112,16 @@ final class SuiteControl {
     /** User + system CPU time of a process in milliseconds (/proc/<pid>/stat fields 14 and 15). */
     static long cpuMillis(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * CLOCK_TICK_MS;
+            return cpuMillis(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** User + system CPU time in milliseconds from the text of a /proc stat file (a process's or a thread's). */
+    static long cpuMillis(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * CLOCK_TICK_MS;
     }
 
     private static boolean ready(URI uri) {
