@@ -39,7 +39,7 @@ public final class SmallUploadBenchmark {
 
         System.out.printf("small uploads (%d x 16 KiB, concurrency %d)%n", requests, concurrency);
         // Warm both paths up (JIT, connections) until the compilers are quiet: with 200 uploads, as before, ingest ran
-        // on unoptimised code and its compilers took a third of its CPU (ratio 0.28 against 0.5-0.6 warm).
+        // on unoptimised code and its compilers took a third of its CPU (ratio 0.28, against 0.44-0.49 warm).
         JitWatch jit = JitWatch.of("ingest-service", "metadata-service", "s3proxy");
         jit.warmUp(() -> {
             List<String> warmKeys = Collections.synchronizedList(new ArrayList<>());
