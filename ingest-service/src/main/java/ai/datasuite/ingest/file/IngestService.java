@@ -1,18 +1,12 @@
 package ai.datasuite.ingest.file;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -256,24 +250,15 @@ public class IngestService {
         }
     }
 
-    /** Plain UTF-8 text copied whole is byte for byte the file: same hash. */
+    /** Plain UTF-8 text copied whole is byte for byte the file (compared, not hashed again: cheaper, and exact). */
     private static boolean textIsTheFile(Analysis analysis, Path text, SpooledUpload upload) {
         if (analysis.textTruncated() || !"UTF-8".equals(analysis.details().get("charset"))) {
             return false;
         }
         try {
-            return Files.size(text) == upload.size() && sha256(text).equals(upload.sha256());
+            return Files.size(text) == upload.size() && Files.mismatch(text, upload.file()) == -1;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
