@@ -28,6 +28,33 @@ public interface VectorStore {
     /** The top {@code k} points by dense similarity, restricted by {@code filter}. */
     List<ScoredPoint> searchDense(String collection, float[] query, int k, Map<String, String> filter);
 
+    /**
+     * The best point of each of the top {@code groups} groups by dense similarity, best first, restricted by
+     * {@code filter}. A group is the points sharing a value of the payload key {@code groupKey} (points without it are
+     * left out); no group holds more than {@code maxPerGroup} points. Ties prefer the smaller id, as in
+     * {@link #searchDense}. This default reads the top {@code groups x maxPerGroup} points, which always hold the
+     * top {@code groups} groups with their best points; a store that can group while it scans does so instead.
+     */
+    default List<ScoredPoint> searchDenseGroups(String collection, float[] query, String groupKey, int groups,
+                                                int maxPerGroup, Map<String, String> filter) {
+        if (groups <= 0) {
+            return List.of();
+        }
+        long fetch = Math.min((long) groups * Math.max(1, maxPerGroup), Integer.MAX_VALUE);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<ScoredPoint> best = new java.util.ArrayList<>();
+        for (ScoredPoint point : searchDense(collection, query, (int) fetch, filter)) {
+            String group = point.payload() == null ? null : point.payload().get(groupKey);
+            if (group != null && seen.add(group)) {
+                best.add(point);
+                if (best.size() == groups) {
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
     /** The top {@code k} points by sparse dot product, restricted by {@code filter}. */
     List<ScoredPoint> searchSparse(String collection, SparseVector query, int k, Map<String, String> filter);
 

@@ -20,6 +20,7 @@ import ai.datasuite.vectorindex.embedded.EmbeddedVectorStore;
 class DenseRetrievalModel implements RetrievalModel {
 
     static final String KIND = "kind";
+    static final String CONTEXT_ID = "context_id";
     static final String PASSAGE = "passage";
     static final String CHUNK = "chunk";
     /** Contexts scored per search before the best k are kept: enough for the two lists to overlap. */
@@ -56,11 +57,9 @@ class DenseRetrievalModel implements RetrievalModel {
             return top(bestPerContext(store.searchDense(collection, query, k, Map.of(KIND, PASSAGE))), k);
         }
         int n = Math.max(k, CANDIDATES);
-        // n x (chunks per context) chunks always hold n distinct contexts, each with its best chunk: a context whose
-        // best chunk is not among them scores below all of them.
-        long fetch = Math.min((long) n * maxChunksPerContext, Integer.MAX_VALUE);
-        Map<Integer, Double> chunks = bestPerContext(store.searchDense(collection, query, (int) fetch,
-                Map.of(KIND, CHUNK)));
+        // The n contexts with the best chunks, each with its best chunk: a context not among them scores below all.
+        Map<Integer, Double> chunks = bestPerContext(store.searchDenseGroups(collection, query, CONTEXT_ID, n,
+                maxChunksPerContext, Map.of(KIND, CHUNK)));
         if (passageWeight <= 0.0) {
             return top(chunks, k);
         }
@@ -78,7 +77,7 @@ class DenseRetrievalModel implements RetrievalModel {
     static Map<Integer, Double> bestPerContext(List<ScoredPoint> points) {
         Map<Integer, Double> best = new HashMap<>();
         for (ScoredPoint p : points) {
-            best.merge(Integer.parseInt(p.payload().get("context_id")), p.score(), Math::max);
+            best.merge(Integer.parseInt(p.payload().get(CONTEXT_ID)), p.score(), Math::max);
         }
         return best;
     }

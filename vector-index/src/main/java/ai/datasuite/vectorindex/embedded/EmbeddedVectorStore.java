@@ -131,6 +131,20 @@ public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
         return read(c, () -> TopKSearch.dense(c, query, k, filter));
     }
 
+    /** One exact scan that keeps each group's best point: no over-fetch of {@code groups x maxPerGroup} points. */
+    @Override
+    public List<ScoredPoint> searchDenseGroups(String collection, float[] query, String groupKey, int groups,
+                                               int maxPerGroup, Map<String, String> filter) {
+        InMemoryCollection c = get(collection);
+        if (c == null || groups <= 0) {
+            return List.of();
+        }
+        if (c.dim == 0 || query.length != c.dim) {
+            throw new IllegalArgumentException("Query dimension " + query.length + " does not match " + c.dim);
+        }
+        return read(c, () -> TopKSearch.denseGroups(c, query, groupKey, groups, filter));
+    }
+
     @Override
     public List<ScoredPoint> searchSparse(String collection, SparseVector query, int k, Map<String, String> filter) {
         InMemoryCollection c = get(collection);
