@@ -14,6 +14,7 @@ import ai.onnxruntime.OrtSession;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.DimensionAwareEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
@@ -30,57 +31,32 @@ import dev.langchain4j.model.output.Response;
  *   array lands in the old generation, which the serial collector never gives back.</li>
  *   <li>A batch runs on a second session with one intra-op thread, created on the first batch. LangChain4j embeds a
  *   batch's texts in parallel, one per core; on the default session each of those runs also spreads over every core
- *   and spins, so the runs fight for the cores: e5 indexed SQuAD passages 1.5 times faster this way
+ *   and spins, so the runs fight for the cores: e5 indexed SQuAD passages 1.4 times faster this way
  *   (benchmarks/README.md, "Fourth pass"). A lone text (a query) keeps the default session, where all cores serve
  *   it. The second session holds a second copy of the weights.</li>
  * </ul>
  */
-final class ArenaFreeOnnxModel extends AbstractInProcessEmbeddingModel {
+final class ArenaFreeOnnxModel extends DimensionAwareEmbeddingModel {
 
     private final String modelResource;
     private final String tokenizerResource;
     private final int dimension;
-    /** Lone texts: ONNX Runtime's default intra-op threads. */
-    private final OnnxBertBiEncoder encoder;
+    /** Lone texts: ONNX Runtime's default intra-op threads, on the caller's thread. */
+    private final OnSession lone;
     /** Batches: one intra-op thread per run; null until the first batch. */
-    private volatile OneThreadRuns batches;
+    private volatile OnSession batches;
 
     /** Loads {@code modelResource} and {@code tokenizerResource} from the class path (LangChain4j's model jar). */
     ArenaFreeOnnxModel(String modelResource, String tokenizerResource, int dimension) {
-        super(null); // unused for batches (see embedAll); a lone text runs on the caller's thread
         this.modelResource = modelResource;
         this.tokenizerResource = tokenizerResource;
         this.dimension = dimension;
-        this.encoder = load(modelResource, tokenizerResource, 0);
+        this.lone = new OnSession(load(modelResource, tokenizerResource, 0));
     }
 
     @Override
     public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
-        return segments.size() > 1 ? batches().embedAll(segments) : super.embedAll(segments);
-    }
-
-    /** Whether a batch has loaded the second session (for tests). */
-    boolean hasBatchSession() {
-        return batches != null;
-    }
-
-    private OneThreadRuns batches() {
-        OneThreadRuns runs = batches;
-        if (runs == null) {
-            synchronized (this) {
-                runs = batches;
-                if (runs == null) {
-                    runs = new OneThreadRuns(load(modelResource, tokenizerResource, 1), dimension);
-                    batches = runs;
-                }
-            }
-        }
-        return runs;
-    }
-
-    @Override
-    protected OnnxBertBiEncoder model() {
-        return encoder;
+        return (segments.size() > 1 ? batches() : lone).embedAll(segments);
     }
 
     @Override
@@ -88,26 +64,41 @@ final class ArenaFreeOnnxModel extends AbstractInProcessEmbeddingModel {
         return dimension;
     }
 
-    /** The batch path: LangChain4j's parallel embedAll (its default executor, one thread per core) on its own session. */
-    private static final class OneThreadRuns extends AbstractInProcessEmbeddingModel {
+    /** Whether a batch has loaded the second session (for tests). */
+    boolean hasBatchSession() {
+        return batches != null;
+    }
+
+    private OnSession batches() {
+        OnSession runs = batches;
+        if (runs == null) {
+            synchronized (this) {
+                runs = batches;
+                if (runs == null) {
+                    runs = new OnSession(load(modelResource, tokenizerResource, 1));
+                    batches = runs;
+                }
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * LangChain4j's embedAll on one session: a lone text on the caller's thread, a batch in parallel on its default
+     * executor (one thread per core), as its own model classes run.
+     */
+    private static final class OnSession extends AbstractInProcessEmbeddingModel {
 
         private final OnnxBertBiEncoder encoder;
-        private final int dimension;
 
-        OneThreadRuns(OnnxBertBiEncoder encoder, int dimension) {
-            super(null); // LangChain4j's default executor, as its own model classes use
+        OnSession(OnnxBertBiEncoder encoder) {
+            super(null);
             this.encoder = encoder;
-            this.dimension = dimension;
         }
 
         @Override
         protected OnnxBertBiEncoder model() {
             return encoder;
-        }
-
-        @Override
-        protected Integer knownDimension() {
-            return dimension;
         }
     }
 
