@@ -1,7 +1,10 @@
 package ai.datasuite.vectorindex;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where vectors live: the embedded in-process index persisted to disk
@@ -41,8 +44,8 @@ public interface VectorStore {
             return List.of();
         }
         long fetch = Math.min((long) groups * Math.max(1, maxPerGroup), Integer.MAX_VALUE);
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        List<ScoredPoint> best = new java.util.ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<ScoredPoint> best = new ArrayList<>();
         for (ScoredPoint point : searchDense(collection, query, (int) fetch, filter)) {
             String group = point.payload() == null ? null : point.payload().get(groupKey);
             if (group != null && seen.add(group)) {

@@ -125,9 +125,7 @@ public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
         if (c == null || k <= 0) {
             return List.of();
         }
-        if (c.dim == 0 || query.length != c.dim) {
-            throw new IllegalArgumentException("Query dimension " + query.length + " does not match " + c.dim);
-        }
+        requireDimension(c, query);
         return read(c, () -> TopKSearch.dense(c, query, k, filter));
     }
 
@@ -139,10 +137,14 @@ public class EmbeddedVectorStore implements VectorStore, AutoCloseable {
         if (c == null || groups <= 0) {
             return List.of();
         }
+        requireDimension(c, query);
+        return read(c, () -> TopKSearch.denseGroups(c, query, groupKey, groups, filter));
+    }
+
+    private static void requireDimension(InMemoryCollection c, float[] query) {
         if (c.dim == 0 || query.length != c.dim) {
             throw new IllegalArgumentException("Query dimension " + query.length + " does not match " + c.dim);
         }
-        return read(c, () -> TopKSearch.denseGroups(c, query, groupKey, groups, filter));
     }
 
     @Override
