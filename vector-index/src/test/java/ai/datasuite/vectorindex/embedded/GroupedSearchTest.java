@@ -44,7 +44,7 @@ class GroupedSearchTest {
             if (id % 97 == 0) {
                 payload.remove("context_id"); // no group: never returned
             }
-            float[] v = unit(random, 16);
+            float[] v = EmbeddedVectorStoreTest.unit(random, 16);
             if (id % 50 == 1) {
                 v = points.get((int) id - 1).dense().clone(); // exact ties, broken by the smaller id
             }
@@ -56,7 +56,7 @@ class GroupedSearchTest {
         store.upsert("g", points);
         VectorStore overFetch = overFetchOnly(store);
         for (int q = 0; q < 30; q++) {
-            float[] query = unit(random, 16);
+            float[] query = EmbeddedVectorStoreTest.unit(random, 16);
             for (Map<String, String> filter : List.of(Map.<String, String>of(), Map.of("kind", "chunk"))) {
                 for (int groups : List.of(1, 10, 100, 1000)) {
                     List<ScoredPoint> fast = store.searchDenseGroups("g", query, "context_id", groups, maxPerGroup,
@@ -70,7 +70,7 @@ class GroupedSearchTest {
                 }
             }
         }
-        assertTrue(store.searchDenseGroups("absent", unit(random, 16), "context_id", 5, 3, Map.of()).isEmpty());
+        assertTrue(store.searchDenseGroups("absent", EmbeddedVectorStoreTest.unit(random, 16), "context_id", 5, 3, Map.of()).isEmpty());
     }
 
     /** Each group's best point (highest score, then smaller id), the best {@code groups} of them. */
@@ -143,18 +143,5 @@ class GroupedSearchTest {
                 return store.count(c, f);
             }
         };
-    }
-
-    private static float[] unit(Random random, int dim) {
-        float[] v = new float[dim];
-        double sum = 0;
-        for (int i = 0; i < dim; i++) {
-            v[i] = (float) random.nextGaussian();
-            sum += v[i] * v[i];
-        }
-        for (int i = 0; i < dim; i++) {
-            v[i] /= (float) Math.sqrt(sum);
-        }
-        return v;
     }
 }
