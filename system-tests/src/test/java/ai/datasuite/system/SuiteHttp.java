@@ -24,7 +24,15 @@ import ai.datasuite.testsupport.identity.TestIdentity;
 final class SuiteHttp {
 
     static final String ADMIN = "reliability-admin";
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    /**
+     * Signed tokens by user and role, shared by every test class in this JVM. A token is valid for ten minutes and the
+     * module runs much longer, so one is signed again once it is five minutes old.
+     */
+    private static final Map<String, Signed> TOKENS = new ConcurrentHashMap<>();
+    private static final long RESIGN_NANOS = Duration.ofMinutes(5).toNanos();
+
+    private record Signed(String token, long signedAt) {
+    }
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -48,7 +56,9 @@ final class SuiteHttp {
 
     /** A request as {@code user} with {@code role} ("admin", "user"). */
     HttpRequest.Builder as(String user, String role, String url) {
-        String token = TOKENS.computeIfAbsent(user + "|" + role, key -> TestIdentity.token(user, role));
+        String token = TOKENS.compute(user + "|" + role, (key, signed) ->
+                signed != null && System.nanoTime() - signed.signedAt() < RESIGN_NANOS ? signed
+                        : new Signed(TestIdentity.token(user, role), System.nanoTime())).token();
         return HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Authorization", "Bearer " + token);
     }
 

@@ -49,7 +49,12 @@ public final class TestIdentity {
     /** A well-formed token signed with a key the services do not trust. */
     public static String forgedToken(String user, String role) {
         return IdentityTokens.sign(IdentityTokens.claims(ISSUER, user, role, Duration.ofMinutes(10), "test"),
-                generate().getPrivate());
+                ForgingKey.KEY);
+    }
+
+    /** The untrusted key of forged tokens, made once: a 2048-bit RSA key pair takes a large fraction of a second. */
+    private static final class ForgingKey {
+        static final PrivateKey KEY = generate().getPrivate();
     }
 
     /** A REST Assured request as {@code user} with {@code role} (replaces the default admin identity). */
