@@ -40,12 +40,8 @@ class IngestCrashSystemTest {
     static final String BUCKET = "ai-data-suite";
     static final String USER = "crash-" + UUID.randomUUID().toString().substring(0, 8);
     static final ObjectMapper JSON = new ObjectMapper();
-    /**
-     * Small multipart threshold and parts, so that some uploads are cut off in the middle of a multipart upload; the
-     * quick-start JVM flags only shorten the 50 restarts.
-     */
-    static final List<String> INGEST_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-Dingest.reconciler.enabled=false",
+    /** Small multipart threshold and parts, so that some uploads are cut off in the middle of a multipart upload. */
+    static final List<String> INGEST_OPTIONS = List.of("-Dingest.reconciler.enabled=false",
             "-Dingest.storage.multipart-threshold=5M", "-Dingest.storage.part-size=5M");
 
     static RunningSuite suite;
