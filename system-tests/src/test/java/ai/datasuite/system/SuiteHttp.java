@@ -25,11 +25,11 @@ final class SuiteHttp {
 
     static final String ADMIN = "reliability-admin";
     /**
-     * Signed tokens by user and role, shared by every test class in this JVM. A token is valid for ten minutes and the
-     * module runs much longer, so one is signed again once it is five minutes old.
+     * Signed tokens by user and role, shared by every test class in this JVM. The module runs longer than a token is
+     * valid, so one is signed again once half its lifetime has passed.
      */
     private static final Map<String, Signed> TOKENS = new ConcurrentHashMap<>();
-    private static final long RESIGN_NANOS = Duration.ofMinutes(5).toNanos();
+    private static final long RESIGN_NANOS = TestIdentity.LIFETIME.dividedBy(2).toNanos();
 
     private record Signed(String token, long signedAt) {
     }

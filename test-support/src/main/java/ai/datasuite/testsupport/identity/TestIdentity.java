@@ -25,6 +25,8 @@ import ai.datasuite.identity.IdentityTokens;
 public final class TestIdentity {
 
     public static final String ISSUER = "ai-data-suite";
+    /** How long a token from {@link #token} or {@link #forgedToken} is valid. */
+    public static final Duration LIFETIME = Duration.ofMinutes(10);
     /** Sent by {@link #anonymous()}: the default identity filter removes it and adds no identity. */
     static final String NO_IDENTITY = "X-Test-No-Identity";
     private static final String PUBLIC_PROPERTY = "ai-data-suite.test.identity.public-key";
@@ -35,7 +37,7 @@ public final class TestIdentity {
 
     /** A valid token for {@code user} with {@code role}. */
     public static String token(String user, String role) {
-        return IdentityTokens.sign(IdentityTokens.claims(ISSUER, user, role, Duration.ofMinutes(10), "test"),
+        return IdentityTokens.sign(IdentityTokens.claims(ISSUER, user, role, LIFETIME, "test"),
                 privateKey());
     }
 
@@ -48,7 +50,7 @@ public final class TestIdentity {
 
     /** A well-formed token signed with a key the services do not trust. */
     public static String forgedToken(String user, String role) {
-        return IdentityTokens.sign(IdentityTokens.claims(ISSUER, user, role, Duration.ofMinutes(10), "test"),
+        return IdentityTokens.sign(IdentityTokens.claims(ISSUER, user, role, LIFETIME, "test"),
                 ForgingKey.KEY);
     }
 
