@@ -103,6 +103,16 @@ public final class PredictBenchmark {
         System.out.printf("    the same exchange right after a predict                     %6.2f ms%n", afterPredict.p50());
         System.out.printf("    raw session back to back / with 1 ms idle between runs      %6.2f / %.2f ms%n",
                 rawBackToBack.p50(), rawPaced.p50());
+        // What a lone predict costs the service's CPU with a client that pauses between requests (ONNX Runtime's
+        // threads may go on spinning after a run; a shared machine pays for that).
+        long pid = Suite.pid("inference-service");
+        long cpuBefore = SuiteControl.cpuMillis(pid);
+        for (int i = 0; i < n; i++) {
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+            measureHttp(http, List.of(texts.get(i % texts.size())), 1, 1);
+        }
+        System.out.printf("    inference-service CPU per predict, 5 ms pause between them   %6.2f ms%n",
+                (SuiteControl.cpuMillis(pid) - cpuBefore) / (double) n);
     }
 
     /** Latencies of the empty-texts request (400 in the resource), each alone or right after a batch-1 predict. */

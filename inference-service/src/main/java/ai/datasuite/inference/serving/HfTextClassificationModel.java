@@ -152,6 +152,27 @@ public final class HfTextClassificationModel implements AutoCloseable {
         return DEFAULT_MAX_LENGTH;
     }
 
+    /**
+     * The session's options. Its intra-op threads spin while a run is under way (each operator's parallel part starts
+     * without a wake-up), but stop as soon as the last run returns: otherwise they keep spinning for a while after it,
+     * taking a core from the HTTP answer and the next request. Lone predicts with a client pausing 5 ms between them
+     * cost 23-24 ms of the service's CPU each with the spinning left on, 14.5 ms with it stopped, at the same latency
+     * (benchmarks/README.md, "Sixth pass").
+     */
+    static OrtSession.SessionOptions sessionOptions(SessionSettings settings) throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        try {
+            options.setIntraOpNumThreads(settings.intraOpThreads());
+            options.setInterOpNumThreads(settings.interOpThreads());
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.addConfigEntry("session.force_spinning_stop", "1");
+            return options;
+        } catch (OrtException | RuntimeException e) {
+            options.close();
+            throw e;
+        }
+    }
+
     /** Loads the tokenizer and creates the session; both are closed again if anything fails. */
     public static HfTextClassificationModel load(ModelFolder folder, SessionSettings settings)
             throws IOException, OrtException {
@@ -170,10 +191,7 @@ public final class HfTextClassificationModel implements AutoCloseable {
             try (InputStream in = Files.newInputStream(dir.resolve(TOKENIZER_FILE))) {
                 tokenizer = HuggingFaceTokenizer.newInstance(in, options);
             }
-            try (OrtSession.SessionOptions options2 = new OrtSession.SessionOptions()) {
-                options2.setIntraOpNumThreads(settings.intraOpThreads());
-                options2.setInterOpNumThreads(settings.interOpThreads());
-                options2.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            try (OrtSession.SessionOptions options2 = sessionOptions(settings)) {
                 session = env.createSession(dir.resolve(MODEL_FILE).toString(), options2);
             }
             List<String> inputs = new ArrayList<>(session.getInputNames());

@@ -91,4 +91,12 @@ class HfTextClassificationModelTest {
         IOException missing = assertThrows(IOException.class, () -> HfTextClassificationModel.describe(folder));
         assertTrue(missing.getMessage().contains("tokenizer.json"), missing.getMessage());
     }
+
+    @Test
+    void sessionThreadsAreAsConfiguredAndStopSpinningWhenARunReturns() throws Exception {
+        try (var options = HfTextClassificationModel.sessionOptions(
+                new HfTextClassificationModel.SessionSettings(2, 1))) {
+            assertEquals("1", options.getConfigEntries().get("session.force_spinning_stop"));
+        }
+    }
 }
