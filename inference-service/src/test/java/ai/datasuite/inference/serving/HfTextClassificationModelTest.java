@@ -93,7 +93,7 @@ class HfTextClassificationModelTest {
     }
 
     @Test
-    void sessionThreadsAreAsConfiguredAndStopSpinningWhenARunReturns() throws Exception {
+    void sessionThreadsStopSpinningWhenARunReturns() throws Exception {
         try (var options = HfTextClassificationModel.sessionOptions(
                 new HfTextClassificationModel.SessionSettings(2, 1))) {
             assertEquals("1", options.getConfigEntries().get("session.force_spinning_stop"));
