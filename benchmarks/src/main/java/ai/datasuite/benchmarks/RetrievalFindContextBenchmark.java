@@ -105,14 +105,13 @@ public final class RetrievalFindContextBenchmark {
                     Retrieval.p(search, 95));
             System.out.printf("  overhead p50  %.2f ms   (= %.2f - (%.2f + %.3f); goal <= 3 ms)%n",
                     httpP50 - (embedP50 + searchP50), httpP50, embedP50, searchP50);
-            // Per request, the time outside the service's own embed + search (p50 of the differences).
-            double[] outside = new double[n];
+            // Per request, the time outside the service's own embed + search (percentiles of the differences).
+            long[] outside = new long[n];
             for (int i = 0; i < n; i++) {
-                outside[i] = http[i] / 1e6 - took[i];
+                outside[i] = http[i] - Math.round(took[i] * 1e6);
             }
-            java.util.Arrays.sort(outside);
-            System.out.printf("  outside took_ms, per request p50 %.2f ms  p10 %.2f ms%n", outside[n / 2],
-                    outside[n / 10]);
+            System.out.printf("  outside took_ms, per request p50 %.2f ms  p10 %.2f ms%n", Retrieval.p(outside, 50),
+                    Retrieval.p(outside, 10));
             split(modelId, e5, questions, rounds, topK);
             System.out.printf("ratio find-context overhead-ms %.2f (goal <= 3)%n", httpP50 - (embedP50 + searchP50));
         } finally {
