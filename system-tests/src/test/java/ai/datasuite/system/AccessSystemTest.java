@@ -74,13 +74,12 @@ class AccessSystemTest {
     @BeforeAll
     static void start() throws Exception {
         suite = new RunningSuite();
-        String inference = suite.startInference("inference-service", 4);
-        String retrieval = suite.startRetrieval();
+        RunningSuite.Front front = suite.startFront(ADMIN_KEY, 4, List.of());
         services.put("metadata", suite.metadata());
         services.put("ingest", suite.ingest());
-        services.put("inference", inference);
-        services.put("retrieval", retrieval);
-        services.put("gateway", suite.startGateway(ADMIN_KEY, inference, retrieval));
+        services.put("inference", front.inference());
+        services.put("retrieval", front.retrieval());
+        services.put("gateway", front.gateway());
         aliceKey = key(ALICE).path("key").asText();
         bobKey = key("bob-" + RUN).path("key").asText();
         JsonNode carol = key("carol-" + RUN);

@@ -3,6 +3,7 @@ package ai.datasuite.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,9 +39,7 @@ final class ConsoleSuite implements AutoCloseable {
         String adminKey = "ads_admin_" + UUID.randomUUID().toString().replace("-", "");
         RunningSuite suite = new RunningSuite();
         try {
-            String inference = suite.startInference("inference-service", 16);
-            String retrieval = suite.startRetrieval();
-            return new ConsoleSuite(suite.startGateway(adminKey, inference, retrieval), adminKey, suite);
+            return new ConsoleSuite(suite.startFront(adminKey, 16, List.of()).gateway(), adminKey, suite);
         } catch (Exception | Error e) {
             suite.close();
             throw e;

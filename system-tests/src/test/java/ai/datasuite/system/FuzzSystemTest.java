@@ -68,14 +68,12 @@ class FuzzSystemTest {
     static void start() throws Exception {
         // ingest-service with the JVM options ./suite start gives it, so its memory is measured as deployed.
         suite = new RunningSuite(List.of(), List.of("-XX:+UseSerialGC", "-Xmn32m", "-Xmx1g"));
-        String inference = suite.startInference("inference-service", 4);
-        String retrieval = suite.startRetrieval();
-        String gateway = suite.startGateway(ADMIN_KEY, inference, retrieval);
+        RunningSuite.Front front = suite.startFront(ADMIN_KEY, 4, List.of());
         services.put("metadata", suite.metadata());
         services.put("ingest", suite.ingest());
-        services.put("inference", inference);
-        services.put("retrieval", retrieval);
-        services.put("gateway", gateway);
+        services.put("inference", front.inference());
+        services.put("retrieval", front.retrieval());
+        services.put("gateway", front.gateway());
     }
 
     @AfterAll

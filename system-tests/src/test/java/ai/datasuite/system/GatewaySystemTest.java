@@ -57,9 +57,10 @@ class GatewaySystemTest {
     @BeforeAll
     static void start() throws Exception {
         suite = new RunningSuite();
-        inference = suite.startInference("inference-service", 16);
-        retrieval = suite.startRetrieval();
-        gateway = suite.startGateway(ADMIN_KEY, inference, retrieval);
+        RunningSuite.Front front = suite.startFront(ADMIN_KEY, 16, List.of());
+        inference = front.inference();
+        retrieval = front.retrieval();
+        gateway = front.gateway();
     }
 
     @AfterAll

@@ -53,12 +53,13 @@ class LoadSystemTest {
         suite = new RunningSuite(List.of("-Xmx" + HEAP),
                 List.of("-Dquarkus.thread-pool.core-threads=1",
                         "-Dquarkus.thread-pool.max-threads=" + INGEST_WORKERS));
-        inference = suite.startInference("inference-service", 16);
-        retrieval = suite.startRetrieval();
         // One key drives the gateway at full speed here: its per-key rate limit (100, then 50/s; tested in the
         // gateway's LimitsTest) would answer 429, so it is raised to measure routing, not the limit.
-        gateway = suite.startGateway(ADMIN_KEY, inference, retrieval, List.of(
+        RunningSuite.Front front = suite.startFront(ADMIN_KEY, 16, List.of(
                 "-Dgateway.limits.rate.capacity=1000000", "-Dgateway.limits.rate.refill-tokens=1000000"));
+        inference = front.inference();
+        retrieval = front.retrieval();
+        gateway = front.gateway();
         http = new SuiteHttp(Duration.ofSeconds(30));
     }
 

@@ -71,9 +71,7 @@ class ProductSystemTest {
     @BeforeAll
     static void start() throws Exception {
         suite = new RunningSuite();
-        String inference = suite.startInference("inference-service", 16);
-        String retrieval = suite.startRetrieval();
-        gateway = suite.startGateway(ADMIN_KEY, inference, retrieval);
+        gateway = suite.startFront(ADMIN_KEY, 16, List.of()).gateway();
         http = new SuiteHttp(Duration.ofSeconds(180));
         aliceKey = key("alice-" + RUN, "user");
         bobKey = key("bob-" + RUN, "user");

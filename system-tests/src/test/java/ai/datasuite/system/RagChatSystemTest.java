@@ -66,9 +66,7 @@ class RagChatSystemTest {
     @BeforeAll
     static void start() throws Exception {
         suite = new RunningSuite();
-        String inference = suite.startInference("inference-service", 16);
-        String retrieval = suite.startRetrieval();
-        gateway = suite.startGateway(ADMIN_KEY, inference, retrieval);
+        gateway = suite.startFront(ADMIN_KEY, 16, List.of()).gateway();
         aliceKey = key(ALICE);
         bobKey = key(BOB);
     }
