@@ -82,11 +82,13 @@ final class PredictionBatcher implements AutoCloseable {
                 return result;
             }
         }
+        Runnable answer;
         try {
-            run(List.of(request), request.texts().size());
+            answer = run(List.of(request), request.texts().size());
         } finally {
             slot.release();
         }
+        answer.run();
         return result;
     }
 
@@ -157,15 +159,21 @@ final class PredictionBatcher implements AutoCloseable {
                 count += next.texts().size();
             }
             lastBatchRequests = batch.size();
+            Runnable answer;
             try {
-                run(batch, count);
+                answer = run(batch, count);
             } finally {
                 slot.release();
             }
+            answer.run();
         }
     }
 
-    private void run(List<Request> batch, int count) {
+    /**
+     * Runs the batch and returns what answers its requests, for the caller to call once the slot is free again: a
+     * client that sends its next request as soon as it has an answer then finds the model idle, and runs inline.
+     */
+    private Runnable run(List<Request> batch, int count) {
         List<String> all = new ArrayList<>(count);
         for (Request request : batch) {
             all.addAll(request.texts());
@@ -182,19 +190,19 @@ final class PredictionBatcher implements AutoCloseable {
             }
             texts.addAndGet(count);
             requests.addAndGet(batch.size());
-            int offset = 0;
-            for (Request request : batch) {
-                int size = request.texts().size();
-                float[][] mine = new float[size][];
-                System.arraycopy(logits, offset, mine, 0, size);
-                offset += size;
-                request.result().complete(mine);
-            }
+            return () -> {
+                int offset = 0;
+                for (Request request : batch) {
+                    int size = request.texts().size();
+                    float[][] mine = new float[size][];
+                    System.arraycopy(logits, offset, mine, 0, size);
+                    offset += size;
+                    request.result().complete(mine);
+                }
+            };
         } catch (Throwable e) {
             LOG.warnf(e, "A prediction batch of %d text(s) failed", count);
-            for (Request request : batch) {
-                request.result().completeExceptionally(e);
-            }
+            return () -> batch.forEach(request -> request.result().completeExceptionally(e));
         }
     }
 }
