@@ -81,8 +81,8 @@ final class RunningSuite implements AutoCloseable {
         try {
             metadata = start("metadata-service", List.of("-Dquarkus.http.port=" + metadataPort));
             List<String> ingestAll = new ArrayList<>(List.of("-Dquarkus.http.port=" + ingestPort,
-                    "-Dquarkus.rest-client.metadata.url=http://127.0.0.1:" + metadataPort,
-                    "-Dquarkus.s3.endpoint-override=http://127.0.0.1:" + s3.getPort(),
+                    "-Dquarkus.rest-client.metadata.url=" + metadata(),
+                    "-Dquarkus.s3.endpoint-override=" + url(s3.getPort()),
                     "-Dquarkus.rest-client.metadata.connect-timeout=500"));
             ingestAll.addAll(ingestOptions);
             Process ingest = start("ingest-service", ingestAll);
@@ -152,7 +152,7 @@ final class RunningSuite implements AutoCloseable {
     /** A service process started and not yet known to be ready. */
     private record Launched(String name, Process process, int port) {
         String url() {
-            return "http://127.0.0.1:" + port;
+            return RunningSuite.url(port);
         }
     }
 
@@ -160,7 +160,7 @@ final class RunningSuite implements AutoCloseable {
         int port = freePort();
         Path data = Files.createDirectories(dataDir.resolve(name));
         Process process = start("inference-service", name, data, Map.of(), List.of("-Dquarkus.http.port=" + port,
-                "-Dquarkus.rest-client.metadata.url=http://127.0.0.1:" + metadataPort,
+                "-Dquarkus.rest-client.metadata.url=" + metadata(),
                 "-Dinference.jobs.predict.cron=off",
                 "-Dinference.jobs.predict.batch-size=" + batchSize,
                 "-Dinference.serving.onnx.intra-op-threads=1"));
@@ -198,11 +198,16 @@ final class RunningSuite implements AutoCloseable {
     }
 
     String ingest() {
-        return "http://127.0.0.1:" + ingestPort;
+        return url(ingestPort);
     }
 
     String metadata() {
-        return "http://127.0.0.1:" + metadataPort;
+        return url(metadataPort);
+    }
+
+    /** The base URL of a process of this suite listening on {@code port}. */
+    private static String url(int port) {
+        return "http://127.0.0.1:" + port;
     }
 
     void stopMetadata() throws InterruptedException {
@@ -324,7 +329,7 @@ final class RunningSuite implements AutoCloseable {
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(5))
+                        URI.create(url(port) + "/q/health/ready")).timeout(Duration.ofSeconds(5))
                         .build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
