@@ -3,7 +3,6 @@ package ai.datasuite.benchmarks;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * POST /api/v1/predict over HTTP against a raw ONNX Runtime session on the same model folder, with the same tokenizer,
  * truncation and intra-op threads, in one run, at batch 1, 8 and 32, one request at a time (one client).
  * Prints texts/s and p50 per request for both and the ratio. Goal: ratio >= 0.85 and batch-1 p50 within 2 ms of raw.
+ * The HTTP side is timed with a blocking-socket client (the caller's thread alone, as curl does) and, side by side, with
+ * the JDK's HttpClient, whose thread hand-offs are the client's cost (see {@link JsonClient}).
  */
 public final class PredictBenchmark {
 
@@ -35,19 +36,21 @@ public final class PredictBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        JsonNode model = JSON.readTree(get(http, "/api/v1/classifiers/emotion"));
+        HttpClient jdkHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        JsonNode model = JSON.readTree(get(jdkHttp, "/api/v1/classifiers/emotion"));
         Path folder = modelFolder(model.path("version").asText());
         int maxLength = model.path("max_length").asInt(512);
         int threads = Integer.parseInt(env("INFERENCE_SERVING_INTRA_OP_THREADS",
                 String.valueOf(Runtime.getRuntime().availableProcessors())));
         List<String> texts = devTexts();
 
-        try (Raw raw = new Raw(folder, maxLength, threads)) {
+        try (Raw raw = new Raw(folder, maxLength, threads); JsonClient http = JsonClient.blocking(INFERENCE);
+             JsonClient jdk = JsonClient.jdk(INFERENCE)) {
             System.out.printf("predict: model emotion %s (%s), intra-op threads %d, %d rounds, one client%n",
                     model.path("version").asText(), folder, threads, rounds);
             List<String> throughputRatios = new ArrayList<>();
             double addedP50 = Double.NaN;
+            // "http" is the blocking-socket client; the JDK's HttpClient's row follows each, for comparison.
             System.out.printf("  %-6s %12s %12s %10s %10s %10s %8s%n", "batch", "raw text/s", "http text/s",
                     "raw p50", "http p50", "p50 diff", "ratio");
             for (int batch : new int[] {1, 8, 32}) {
@@ -58,24 +61,29 @@ public final class PredictBenchmark {
                 JitWatch.of("inference-service").warmUp(() -> {
                     measureRaw(raw, texts, batch, requests / 4);
                     measureHttp(http, texts, batch, requests / 4);
+                    measureHttp(jdk, texts, batch, requests / 4);
                 }, 10);
-                Stats rawStats = new Stats(), httpStats = new Stats();
-                // Alternate the two so that drift of the shared machine hits both alike.
+                Stats rawStats = new Stats(), httpStats = new Stats(), jdkStats = new Stats();
+                // Alternate so that drift of the shared machine hits all of them alike.
                 for (int r = 0; r < rounds; r++) {
                     rawStats.add(measureRaw(raw, texts, batch, requests), batch);
                     httpStats.add(measureHttp(http, texts, batch, requests), batch);
+                    jdkStats.add(measureHttp(jdk, texts, batch, requests), batch);
                 }
                 double rawRate = rawStats.textsPerSecond(), httpRate = httpStats.textsPerSecond();
                 double rawP50 = rawStats.p50(), httpP50 = httpStats.p50();
                 System.out.printf("  %-6d %12.0f %12.0f %8.2f ms %8.2f ms %8.2f ms %8.2f%n", batch, rawRate, httpRate,
                         rawP50, httpP50, httpP50 - rawP50, httpRate / rawRate);
+                System.out.printf("  %-6s %12s %12.0f %11s %8.2f ms %8.2f ms %8.2f%n", "  JDK", "",
+                        jdkStats.textsPerSecond(), "", jdkStats.p50(), jdkStats.p50() - rawP50,
+                        jdkStats.textsPerSecond() / rawRate);
                 throughputRatios.add(String.format(Locale.ROOT, "ratio predict batch-%d throughput %.2f (goal >= 0.85)",
                         batch, httpRate / rawRate));
                 if (batch == 1) {
                     addedP50 = httpP50 - rawP50;
                 }
             }
-            split(http, raw, texts, rounds);
+            split(List.of(http, jdk), raw, texts, rounds);
             System.out.println("  goal: ratio >= 0.85 at every batch size; batch-1 p50 diff <= 2 ms");
             throughputRatios.forEach(System.out::println);
             System.out.printf(Locale.ROOT, "ratio predict batch-1 added-p50-ms %.2f (goal <= 2)%n", addedP50);
@@ -88,19 +96,28 @@ public final class PredictBenchmark {
      * request right after a predict (the exchange once ONNX Runtime's run has left caches and the other core cold),
      * and the raw session paced with 1 ms idle between runs, as the HTTP round trip paces the service's session.
      */
-    private static void split(HttpClient http, Raw raw, List<String> texts, int rounds) throws Exception {
+    private static void split(List<JsonClient> clients, Raw raw, List<String> texts, int rounds) throws Exception {
         int n = 200;
-        Stats alone = new Stats(), afterPredict = new Stats(), rawPaced = new Stats(), rawBackToBack = new Stats();
-        measureExchange(http, texts, n / 4, false);
+        Map<JsonClient, Stats> alone = new HashMap<>(), afterPredict = new HashMap<>();
+        Stats rawPaced = new Stats(), rawBackToBack = new Stats();
+        for (JsonClient client : clients) {
+            measureExchange(client, texts, n / 4, false);
+            alone.put(client, new Stats());
+            afterPredict.put(client, new Stats());
+        }
         for (int r = 0; r < rounds; r++) {
-            alone.add(measureExchange(http, texts, n, false), 1);
-            afterPredict.add(measureExchange(http, texts, n, true), 1);
+            for (JsonClient client : clients) {
+                alone.get(client).add(measureExchange(client, texts, n, false), 1);
+                afterPredict.get(client).add(measureExchange(client, texts, n, true), 1);
+            }
             rawBackToBack.add(measureRaw(raw, texts, 1, n, 0), 1);
             rawPaced.add(measureRaw(raw, texts, 1, n, 1_000_000), 1);
         }
         System.out.printf("  batch 1, where the added time goes (p50, %d x %d requests each):%n", rounds, n);
-        System.out.printf("    HTTP exchange alone (a 400 answered before any model work)  %6.2f ms%n", alone.p50());
-        System.out.printf("    the same exchange right after a predict                     %6.2f ms%n", afterPredict.p50());
+        for (JsonClient client : clients) {
+            System.out.printf("    %-16s HTTP exchange alone (a 400 before any model work) %6.2f ms, right after a"
+                    + " predict %6.2f ms%n", client.name(), alone.get(client).p50(), afterPredict.get(client).p50());
+        }
         System.out.printf("    raw session back to back / with 1 ms idle between runs      %6.2f / %.2f ms%n",
                 rawBackToBack.p50(), rawPaced.p50());
         // What a lone predict costs the service's CPU with a client that pauses between requests (ONNX Runtime's
@@ -109,37 +126,34 @@ public final class PredictBenchmark {
         long cpuBefore = SuiteControl.cpuMillis(pid);
         for (int i = 0; i < n; i++) {
             java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
-            measureHttp(http, List.of(texts.get(i % texts.size())), 1, 1);
+            measureHttp(clients.get(0), List.of(texts.get(i % texts.size())), 1, 1);
         }
         System.out.printf("    inference-service CPU per predict, 5 ms pause between them   %6.2f ms%n",
                 (SuiteControl.cpuMillis(pid) - cpuBefore) / (double) n);
     }
 
     /** Latencies of the empty-texts request (400 in the resource), each alone or right after a batch-1 predict. */
-    private static long[] measureExchange(HttpClient http, List<String> texts, int requests, boolean afterPredict)
+    private static long[] measureExchange(JsonClient client, List<String> texts, int requests, boolean afterPredict)
             throws Exception {
         long[] latencies = new long[requests];
         byte[] empty = "{\"texts\": []}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         for (int i = 0; i < requests; i++) {
             if (afterPredict) {
-                measureHttp(http, List.of(texts.get(i % texts.size())), 1, 1);
+                measureHttp(client, List.of(texts.get(i % texts.size())), 1, 1);
             }
-            latencies[i] = timedPredict(http, empty, 400);
+            latencies[i] = timedPredict(client, empty, 400);
         }
         return latencies;
     }
 
-    /** One POST /api/v1/predict: its latency in nanoseconds (the request built beforehand), the status checked. */
-    private static long timedPredict(HttpClient http, byte[] body, int status) throws Exception {
-        HttpRequest request = Suite.request(INFERENCE.resolve("/api/v1/predict"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    /** One POST /api/v1/predict: its latency in nanoseconds (the body built beforehand), the status checked. */
+    private static long timedPredict(JsonClient client, byte[] body, int status) {
         long t = System.nanoTime();
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        JsonClient.Answer answer = client.post("/api/v1/predict", Suite.bearer(), body);
         long latency = System.nanoTime() - t;
-        if (response.statusCode() != status) {
-            throw new IllegalStateException("predict answered " + response.statusCode() + " (expected " + status
-                    + "): " + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        if (answer.status() != status) {
+            throw new IllegalStateException("predict answered " + answer.status() + " (expected " + status + "): "
+                    + answer.text());
         }
         return latency;
     }
@@ -168,10 +182,11 @@ public final class PredictBenchmark {
         return latencies;
     }
 
-    private static long[] measureHttp(HttpClient http, List<String> texts, int batch, int requests) throws Exception {
+    private static long[] measureHttp(JsonClient client, List<String> texts, int batch, int requests)
+            throws Exception {
         long[] latencies = new long[requests];
         for (int i = 0; i < requests; i++) {
-            latencies[i] = timedPredict(http, JSON.writeValueAsBytes(Map.of("texts", slice(texts, i, batch))), 200);
+            latencies[i] = timedPredict(client, JSON.writeValueAsBytes(Map.of("texts", slice(texts, i, batch))), 200);
         }
         return latencies;
     }

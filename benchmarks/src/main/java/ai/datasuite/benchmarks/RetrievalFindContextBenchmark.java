@@ -1,6 +1,7 @@
 package ai.datasuite.benchmarks;
 
-import java.net.http.HttpRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,9 @@ import ai.datasuite.vectorindex.embedded.EmbeddedVectorStore;
  * {@code "query: " + question} by LangChain4j's e5 model, and a raw {@code EmbeddedVectorStore.searchDense} (no filter)
  * over as many random unit vectors of the same dimension as the model indexed, for the same top_k. The three are
  * measured in alternating rounds over the same questions. Prints overhead = p50(find_context) - (p50 embed + p50
- * search). Goal: <= 3 ms. The model is removed at the end; the dataset stays (reused by name by the next run).
+ * search). Goal: <= 3 ms. find_context is timed with a blocking-socket client (the caller's thread alone, as curl does)
+ * and, side by side, with the JDK's HttpClient, whose thread hand-offs are the client's cost (see {@link JsonClient}).
+ * The model is removed at the end; the dataset stays (reused by name by the next run).
  */
 public final class RetrievalFindContextBenchmark {
 
@@ -56,26 +59,32 @@ public final class RetrievalFindContextBenchmark {
             int vectors = fitted.path("vectors").asInt();
             Retrieval.fill(store, "bench", Retrieval.unitVectors(vectors, DIM, 42), DIM);
 
-            // Warm all three paths (JIT, connections, ONNX Runtime arenas) before measuring: with 20 calls, the first
+            JsonClient jdk = JsonClient.jdk(Retrieval.BASE);
+            JsonClient blocking = JsonClient.blocking(Retrieval.BASE);
+            // Warm all the paths (JIT, connections, ONNX Runtime arenas) before measuring: with 20 calls, the first
             // round still ran on the client's cold HTTP stack (twice the last round's time in a probe).
             // Then on until the service's compilers (and this JVM's) are quiet.
             JitWatch.of("retrieval-service").warmUp(() -> {
                 for (int i = 0; i < 100; i++) {
                     String q = questions.get(i % questions.size());
-                    findContext(modelId, q, topK);
+                    findContext(jdk, modelId, q, topK);
+                    findContext(blocking, modelId, q, topK);
                     search(store, embed(e5, q), topK);
                 }
             }, 10);
-            long[] http = new long[n], embed = new long[n], search = new long[n];
+            long[] http = new long[n], httpJdk = new long[n], embed = new long[n], search = new long[n];
             double[] took = new double[n];
             int done = 0;
-            // Alternate so that drift of the shared machine hits all three alike.
+            // Alternate so that drift of the shared machine hits all of them alike.
             for (int r = 0; r < rounds; r++) {
                 int until = n * (r + 1) / rounds;
                 for (int i = done; i < until; i++) {
-                    long t = System.nanoTime();
-                    took[i] = findContext(modelId, questions.get(i), topK);
-                    http[i] = System.nanoTime() - t;
+                    long[] timed = timedFindContext(blocking, modelId, questions.get(i), topK);
+                    http[i] = timed[0];
+                    took[i] = timed[1] / 1e6;
+                }
+                for (int i = done; i < until; i++) {
+                    httpJdk[i] = timedFindContext(jdk, modelId, questions.get(i), topK)[0];
                 }
                 float[][] vectorsOf = new float[until - done][];
                 for (int i = done; i < until; i++) {
@@ -90,21 +99,25 @@ public final class RetrievalFindContextBenchmark {
                 }
                 done = until;
             }
-            double httpP50 = Retrieval.p(http, 50), embedP50 = Retrieval.p(embed, 50);
-            double searchP50 = Retrieval.p(search, 50);
+            double httpP50 = Retrieval.p(http, 50), jdkP50 = Retrieval.p(httpJdk, 50);
+            double embedP50 = Retrieval.p(embed, 50), searchP50 = Retrieval.p(search, 50);
             double[] tookSorted = took.clone();
             java.util.Arrays.sort(tookSorted);
             System.out.printf("retrieval-find-context: model %s (e5-small-v2, chunking %s, %d vectors) on SQuAD part"
                             + " %d, %d questions, top_k %d, one client, %d rounds%n", modelId, chunking, vectors, part,
                     n, topK, rounds);
-            System.out.printf("  find_context over HTTP     p50 %7.2f ms   p95 %7.2f ms   (server-side took_ms p50"
-                    + " %.2f ms)%n", httpP50, Retrieval.p(http, 95), tookSorted[n / 2]);
-            System.out.printf("  raw embed (query: ...)     p50 %7.2f ms   p95 %7.2f ms%n", embedP50,
+            System.out.printf("  find_context, blocking socket  p50 %7.2f ms   p95 %7.2f ms   (server-side took_ms"
+                    + " p50 %.2f ms)%n", httpP50, Retrieval.p(http, 95), tookSorted[n / 2]);
+            System.out.printf("  find_context, JDK HttpClient   p50 %7.2f ms   p95 %7.2f ms%n", jdkP50,
+                    Retrieval.p(httpJdk, 95));
+            System.out.printf("  raw embed (query: ...)         p50 %7.2f ms   p95 %7.2f ms%n", embedP50,
                     Retrieval.p(embed, 95));
-            System.out.printf("  raw search (%d x %d)     p50 %7.3f ms   p95 %7.3f ms%n", vectors, DIM, searchP50,
+            System.out.printf("  raw search (%d x %d)         p50 %7.3f ms   p95 %7.3f ms%n", vectors, DIM, searchP50,
                     Retrieval.p(search, 95));
             System.out.printf("  overhead p50  %.2f ms   (= %.2f - (%.2f + %.3f); goal <= 3 ms)%n",
                     httpP50 - (embedP50 + searchP50), httpP50, embedP50, searchP50);
+            System.out.printf("  the same through the JDK's HttpClient  %.2f ms (its thread hand-offs add %.2f ms)%n",
+                    jdkP50 - (embedP50 + searchP50), jdkP50 - httpP50);
             // Per request, the time outside the service's own embed + search (percentiles of the differences).
             long[] outside = new long[n];
             for (int i = 0; i < n; i++) {
@@ -112,7 +125,8 @@ public final class RetrievalFindContextBenchmark {
             }
             System.out.printf("  outside took_ms, per request p50 %.2f ms  p10 %.2f ms%n", Retrieval.p(outside, 50),
                     Retrieval.p(outside, 10));
-            split(modelId, e5, questions, rounds, topK);
+            split(modelId, e5, List.of(blocking, jdk), questions, rounds, topK);
+            blocking.close();
             System.out.printf("ratio find-context overhead-ms %.2f (goal <= 3)%n", httpP50 - (embedP50 + searchP50));
         } finally {
             try {
@@ -126,32 +140,33 @@ public final class RetrievalFindContextBenchmark {
     }
 
     /**
-     * Where the overhead goes, each part measured on its own: the HTTP exchange (a blank question, answered 400 before
-     * any model work: client, HTTP, identity and thread hand-offs), the same exchange right after a find_context (once
-     * ONNX Runtime's run has left the caches cold), and the raw embedding paced with 1 ms idle between calls, as the
-     * HTTP round trip paces the service's.
+     * Where the overhead goes, each part measured on its own with each client: the HTTP exchange (a blank question,
+     * answered 400 before any model work: client, HTTP, identity and thread hand-offs), the same exchange right after
+     * a find_context (once ONNX Runtime's run has left the caches cold), and the raw embedding paced with 1 ms idle
+     * between calls, as the HTTP round trip paces the service's.
      */
-    private static void split(String modelId, E5SmallV2QuantizedEmbeddingModel e5, List<String> questions, int rounds,
-                              int topK) {
+    private static void split(String modelId, E5SmallV2QuantizedEmbeddingModel e5, List<JsonClient> clients,
+                              List<String> questions, int rounds, int topK) {
         int n = 100;
-        long[] alone = new long[n * rounds], after = new long[n * rounds];
-        long[] backToBack = new long[n * rounds], paced = new long[n * rounds];
-        HttpRequest blank = Retrieval.postRequest("/api/v1/models/find_context",
-                Map.of("model_id", modelId, "question", " ", "top_k", topK));
-        for (int i = 0; i < n; i++) {
-            Retrieval.expect(blank, 400);
-        }
-        for (int r = 0; r < rounds; r++) {
-            for (int i = r * n; i < (r + 1) * n; i++) {
-                long t = System.nanoTime();
-                Retrieval.expect(blank, 400);
-                alone[i] = System.nanoTime() - t;
+        byte[] blank = body(modelId, " ", topK);
+        Map<JsonClient, long[]> alone = new LinkedHashMap<>(), after = new LinkedHashMap<>();
+        for (JsonClient client : clients) {
+            alone.put(client, new long[n * rounds]);
+            after.put(client, new long[n * rounds]);
+            for (int i = 0; i < n; i++) {
+                timedBlank(client, blank);
             }
-            for (int i = r * n; i < (r + 1) * n; i++) {
-                findContext(modelId, questions.get(i % questions.size()), topK);
-                long t = System.nanoTime();
-                Retrieval.expect(blank, 400);
-                after[i] = System.nanoTime() - t;
+        }
+        long[] backToBack = new long[n * rounds], paced = new long[n * rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (JsonClient client : clients) {
+                for (int i = r * n; i < (r + 1) * n; i++) {
+                    alone.get(client)[i] = timedBlank(client, blank);
+                }
+                for (int i = r * n; i < (r + 1) * n; i++) {
+                    findContext(client, modelId, questions.get(i % questions.size()), topK);
+                    after.get(client)[i] = timedBlank(client, blank);
+                }
             }
             for (int i = r * n; i < (r + 1) * n; i++) {
                 long t = System.nanoTime();
@@ -166,22 +181,60 @@ public final class RetrievalFindContextBenchmark {
             }
         }
         System.out.printf("  where the overhead goes (p50, %d x %d requests each):%n", rounds, n);
-        System.out.printf("    HTTP exchange alone (a 400 answered before any model work)  %6.2f ms%n",
-                Retrieval.p(alone, 50));
-        System.out.printf("    the same exchange right after a find_context                %6.2f ms%n",
-                Retrieval.p(after, 50));
+        for (JsonClient client : clients) {
+            System.out.printf("    %-16s HTTP exchange alone (a 400 before any model work) %6.2f ms,"
+                    + " right after a find_context %6.2f ms%n", client.name(), Retrieval.p(alone.get(client), 50),
+                    Retrieval.p(after.get(client), 50));
+        }
         System.out.printf("    raw embed back to back / with 1 ms idle between calls       %6.2f / %.2f ms%n",
                 Retrieval.p(backToBack, 50), Retrieval.p(paced, 50));
     }
 
-    /** The server's took_ms; the answer is checked to be a ranked list of top_k contexts. */
-    private static double findContext(String modelId, String question, int topK) {
-        JsonNode answer = Retrieval.post("/api/v1/models/find_context",
-                Map.of("model_id", modelId, "question", question, "top_k", topK));
-        if (answer.path("results").size() != topK) {
-            throw new IllegalStateException("find_context returned " + answer.path("results").size() + " results");
+    private static long timedBlank(JsonClient client, byte[] blank) {
+        long t = System.nanoTime();
+        JsonClient.Answer answer = client.post("/api/v1/models/find_context", Suite.bearer(), blank);
+        long latency = System.nanoTime() - t;
+        if (answer.status() != 400) {
+            throw new IllegalStateException("a blank question answered " + answer.status() + ": " + answer.text());
         }
-        return answer.path("took_ms").asDouble();
+        return latency;
+    }
+
+    private static byte[] body(String modelId, String question, int topK) {
+        try {
+            return Retrieval.JSON.writeValueAsBytes(Map.of("model_id", modelId, "question", question, "top_k", topK));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The latency in nanoseconds and the server's took_ms in nanoseconds (the body built, the answer read after). */
+    private static long[] timedFindContext(JsonClient client, String modelId, String question, int topK) {
+        byte[] body = body(modelId, question, topK);
+        long t = System.nanoTime();
+        JsonClient.Answer answer = client.post("/api/v1/models/find_context", Suite.bearer(), body);
+        long latency = System.nanoTime() - t;
+        return new long[] {latency, Math.round(check(answer, topK) * 1e6)};
+    }
+
+    private static void findContext(JsonClient client, String modelId, String question, int topK) {
+        timedFindContext(client, modelId, question, topK);
+    }
+
+    /** The server's took_ms; the answer is checked to be a ranked list of top_k contexts. */
+    private static double check(JsonClient.Answer answer, int topK) {
+        if (answer.status() != 200) {
+            throw new IllegalStateException("find_context answered " + answer.status() + ": " + answer.text());
+        }
+        try {
+            JsonNode json = Retrieval.JSON.readTree(answer.body());
+            if (json.path("results").size() != topK) {
+                throw new IllegalStateException("find_context returned " + json.path("results").size() + " results");
+            }
+            return json.path("took_ms").asDouble();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** What the service does for a question: the e5 query prefix, one text, the same thread. */
