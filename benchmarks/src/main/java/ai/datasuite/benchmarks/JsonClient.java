@@ -98,8 +98,8 @@ interface JsonClient extends AutoCloseable {
                     in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
                 }
                 String head = "POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                        + "\r\nAuthorization: " + authorization + "\r\nContent-Type: application/json\r\nContent-Length: "
-                        + json.length + "\r\n\r\n";
+                        + "\r\nAuthorization: " + authorization + "\r\nContent-Type: application/json"
+                        + "\r\nContent-Length: " + json.length + "\r\n\r\n";
                 byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
                 byte[] request = new byte[headBytes.length + json.length];
                 System.arraycopy(headBytes, 0, request, 0, headBytes.length);

@@ -54,13 +54,12 @@ public final class RetrievalFindContextBenchmark {
         fit.put("params", Map.of("model", "e5-small-v2", "chunking", chunking));
         Path dir = Files.createTempDirectory("retrieval-find-context-bench");
         E5SmallV2QuantizedEmbeddingModel e5 = new E5SmallV2QuantizedEmbeddingModel();
-        try (EmbeddedVectorStore store = new EmbeddedVectorStore(dir)) {
+        try (EmbeddedVectorStore store = new EmbeddedVectorStore(dir); JsonClient jdk = JsonClient.jdk(Retrieval.BASE);
+             JsonClient blocking = JsonClient.blocking(Retrieval.BASE)) {
             JsonNode fitted = Retrieval.post("/api/v1/models/fit_save", fit);
             int vectors = fitted.path("vectors").asInt();
             Retrieval.fill(store, "bench", Retrieval.unitVectors(vectors, DIM, 42), DIM);
 
-            JsonClient jdk = JsonClient.jdk(Retrieval.BASE);
-            JsonClient blocking = JsonClient.blocking(Retrieval.BASE);
             // Warm all the paths (JIT, connections, ONNX Runtime arenas) before measuring: with 20 calls, the first
             // round still ran on the client's cold HTTP stack (twice the last round's time in a probe).
             // Then on until the service's compilers (and this JVM's) are quiet.
@@ -79,12 +78,12 @@ public final class RetrievalFindContextBenchmark {
             for (int r = 0; r < rounds; r++) {
                 int until = n * (r + 1) / rounds;
                 for (int i = done; i < until; i++) {
-                    long[] timed = timedFindContext(blocking, modelId, questions.get(i), topK);
-                    http[i] = timed[0];
-                    took[i] = timed[1] / 1e6;
+                    Timed timed = timedFindContext(blocking, modelId, questions.get(i), topK);
+                    http[i] = timed.nanos();
+                    took[i] = timed.tookMs();
                 }
                 for (int i = done; i < until; i++) {
-                    httpJdk[i] = timedFindContext(jdk, modelId, questions.get(i), topK)[0];
+                    httpJdk[i] = timedFindContext(jdk, modelId, questions.get(i), topK).nanos();
                 }
                 float[][] vectorsOf = new float[until - done][];
                 for (int i = done; i < until; i++) {
@@ -126,7 +125,6 @@ public final class RetrievalFindContextBenchmark {
             System.out.printf("  outside took_ms, per request p50 %.2f ms  p10 %.2f ms%n", Retrieval.p(outside, 50),
                     Retrieval.p(outside, 10));
             split(modelId, e5, List.of(blocking, jdk), questions, rounds, topK);
-            blocking.close();
             System.out.printf("ratio find-context overhead-ms %.2f (goal <= 3)%n", httpP50 - (embedP50 + searchP50));
         } finally {
             try {
@@ -208,13 +206,17 @@ public final class RetrievalFindContextBenchmark {
         }
     }
 
-    /** The latency in nanoseconds and the server's took_ms in nanoseconds (the body built, the answer read after). */
-    private static long[] timedFindContext(JsonClient client, String modelId, String question, int topK) {
+    /** One find_context as the client saw it (nanoseconds) and as the service reported it (its took_ms). */
+    private record Timed(long nanos, double tookMs) {
+    }
+
+    /** The body is built before the timer starts and the answer is read after it stops. */
+    private static Timed timedFindContext(JsonClient client, String modelId, String question, int topK) {
         byte[] body = body(modelId, question, topK);
         long t = System.nanoTime();
         JsonClient.Answer answer = client.post("/api/v1/models/find_context", Suite.bearer(), body);
         long latency = System.nanoTime() - t;
-        return new long[] {latency, Math.round(check(answer, topK) * 1e6)};
+        return new Timed(latency, check(answer, topK));
     }
 
     private static void findContext(JsonClient client, String modelId, String question, int topK) {
