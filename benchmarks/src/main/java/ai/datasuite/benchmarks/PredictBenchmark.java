@@ -56,13 +56,14 @@ public final class PredictBenchmark {
             for (int batch : new int[] {1, 8, 32}) {
                 int requests = batch == 1 ? 400 : batch == 8 ? 120 : 40;
                 // Warm both paths (JIT, connections, ONNX Runtime arenas) before measuring, the service until its
-                // compilers (and this JVM's) are quiet.
+                // compilers (and this JVM's) are quiet. A freshly started service needs 30-60 s of lone predicts for
+                // that (10 rounds of batch 1 left it compiling at 11-15 % of a core).
                 System.out.printf("  batch %d%n", batch);
                 JitWatch.of("inference-service").warmUp(() -> {
                     measureRaw(raw, texts, batch, requests / 4);
                     measureHttp(http, texts, batch, requests / 4);
                     measureHttp(jdk, texts, batch, requests / 4);
-                }, 10);
+                }, 30);
                 Stats rawStats = new Stats(), httpStats = new Stats(), jdkStats = new Stats();
                 // Alternate so that drift of the shared machine hits all of them alike.
                 for (int r = 0; r < rounds; r++) {

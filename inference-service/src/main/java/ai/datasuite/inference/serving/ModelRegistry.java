@@ -320,6 +320,14 @@ public class ModelRegistry {
         return entry(id).lease();
     }
 
+    /**
+     * As {@link #acquire}, but null where that would wait: while the models are being registered at start-up, or while
+     * this one is being loaded.
+     */
+    ModelLease acquireWithoutWaiting(String id) {
+        return registered.isDone() ? entry(id).leaseWithoutWaiting() : null;
+    }
+
     @PreDestroy
     void shutdown() {
         for (RegisteredModel entry : entries.values()) {

@@ -15,9 +15,10 @@ import org.jboss.logging.Logger;
  * Dynamic micro-batching for one loaded model: requests queued while the model is busy, or arriving within the max
  * wait once requests are seen to overlap, are merged into one session run of at most the max batch size. One
  * dispatcher thread per model; a failed run fails only the requests of that batch. A lone request (the model idle,
- * nothing queued, no recent overlap) runs on the caller's thread: a single caller pays neither batching latency nor
- * the two thread hand-offs to the dispatcher and back. One run at a time either way ({@code slot}), so requests
- * arriving during an inline run queue up and are merged.
+ * nothing queued, no recent overlap) from a thread that may block runs on that thread ({@link #submit}): it pays
+ * neither batching latency nor the two thread hand-offs to the dispatcher and back. A caller that must not block (an
+ * event loop) {@linkplain #enqueue queues} instead. One run at a time either way ({@code slot}), so requests arriving
+ * during an inline run queue up and are merged.
  */
 final class PredictionBatcher implements AutoCloseable {
 
@@ -70,6 +71,18 @@ final class PredictionBatcher implements AutoCloseable {
      * them for the dispatcher; the future completes with their logits, in order. Fails once the batcher is closed.
      */
     public CompletableFuture<float[][]> submit(List<String> batchTexts) {
+        return submit(batchTexts, true);
+    }
+
+    /**
+     * Queues the texts for the dispatcher, never running them on this thread; the future completes on the dispatcher
+     * with their logits, in order. Fails once the batcher is closed.
+     */
+    public CompletableFuture<float[][]> enqueue(List<String> batchTexts) {
+        return submit(batchTexts, false);
+    }
+
+    private CompletableFuture<float[][]> submit(List<String> batchTexts, boolean mayRunHere) {
         CompletableFuture<float[][]> result = new CompletableFuture<>();
         Request request = new Request(List.copyOf(batchTexts), result);
         synchronized (this) {
@@ -77,7 +90,7 @@ final class PredictionBatcher implements AutoCloseable {
                 result.completeExceptionally(new IllegalStateException("The model was unloaded"));
                 return result;
             }
-            if (!queue.isEmpty() || lastBatchRequests > 1 || !slot.tryAcquire()) {
+            if (!mayRunHere || !queue.isEmpty() || lastBatchRequests > 1 || !slot.tryAcquire()) {
                 queue.add(request);
                 return result;
             }

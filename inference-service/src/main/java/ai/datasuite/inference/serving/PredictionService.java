@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,20 +41,64 @@ public class PredictionService implements TextClassifier {
         validate(texts);
         String id = modelId == null || modelId.isBlank() ? registry.defaultModel() : modelId;
         try (ModelLease lease = registry.acquire(id)) {
-            HfTextClassificationModel model = lease.model();
-            List<String> labels = model.labels();
-            if (topK < 0 || topK > labels.size()) {
-                throw ProblemException.validation("top_k must be between 0 and " + labels.size()
-                        + " (the number of labels of model '" + id + "')", Map.of("errors", List.of(Map.of(
-                        "field", "top_k", "message", "must be between 0 and " + labels.size()))));
-            }
-            float[][] logits = await(lease.batcher().submit(texts));
-            List<Prediction> predictions = new ArrayList<>(texts.size());
-            for (float[] row : logits) {
-                predictions.add(prediction(labels, HfTextClassificationModel.softmax(row), topK, model.version()));
-            }
-            return predictions;
+            checkTopK(lease.model(), id, topK);
+            return predictions(lease.model(), await(lease.batcher().submit(texts)), topK);
         }
+    }
+
+    /**
+     * As {@link #classify}, for a caller that must not block (an event loop): the request is checked on this thread and
+     * its texts queued for the model's dispatcher thread, where the stage completes. Empty where the model is still
+     * being registered or loaded: the caller then runs {@link #classify}, which waits for it, on a worker thread.
+     */
+    public Optional<CompletionStage<List<Prediction>>> classifyWithoutBlocking(String modelId, List<String> texts,
+                                                                              int topK) {
+        validate(texts);
+        String id = modelId == null || modelId.isBlank() ? registry.defaultModel() : modelId;
+        ModelLease lease = registry.acquireWithoutWaiting(id);
+        if (lease == null) {
+            return Optional.empty();
+        }
+        CompletableFuture<float[][]> logits;
+        try {
+            checkTopK(lease.model(), id, topK);
+            logits = lease.batcher().enqueue(texts);
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+        CompletableFuture<List<Prediction>> predictions = new CompletableFuture<>();
+        logits.whenComplete((rows, failure) -> {
+            try {
+                if (failure != null) {
+                    predictions.completeExceptionally(modelFailed(failure));
+                } else {
+                    predictions.complete(predictions(lease.model(), rows, topK));
+                }
+            } catch (RuntimeException e) {
+                predictions.completeExceptionally(e);
+            } finally {
+                lease.close();
+            }
+        });
+        return Optional.of(predictions);
+    }
+
+    private static void checkTopK(HfTextClassificationModel model, String id, int topK) {
+        int labels = model.labels().size();
+        if (topK < 0 || topK > labels) {
+            throw ProblemException.validation("top_k must be between 0 and " + labels
+                    + " (the number of labels of model '" + id + "')", Map.of("errors", List.of(Map.of(
+                    "field", "top_k", "message", "must be between 0 and " + labels))));
+        }
+    }
+
+    private static List<Prediction> predictions(HfTextClassificationModel model, float[][] logits, int topK) {
+        List<Prediction> predictions = new ArrayList<>(logits.length);
+        for (float[] row : logits) {
+            predictions.add(prediction(model.labels(), HfTextClassificationModel.softmax(row), topK, model.version()));
+        }
+        return predictions;
     }
 
     static Prediction prediction(List<String> labels, double[] probabilities, int topK, String version) {
@@ -99,15 +146,19 @@ public class PredictionService implements TextClassifier {
         }
     }
 
-    private static float[][] await(java.util.concurrent.CompletableFuture<float[][]> future) {
+    private static float[][] await(CompletableFuture<float[][]> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while predicting", e);
         } catch (ExecutionException e) {
-            // ONNX Runtime's text is for the log (the caller's handler logs the cause), not for answers.
-            throw new IllegalStateException("the model failed to predict", e.getCause());
+            throw modelFailed(e.getCause());
         }
+    }
+
+    /** ONNX Runtime's text is for the log (the caller's handler logs the cause), not for answers. */
+    private static IllegalStateException modelFailed(Throwable cause) {
+        return new IllegalStateException("the model failed to predict", cause);
     }
 }

@@ -52,11 +52,23 @@ final class RegisteredModel {
      * for instance) rather than refusing.
      */
     ModelLease lease() {
+        return lease(true);
+    }
+
+    /** As {@link #lease()}, but null instead of waiting for a load under way: for a caller that must not block. */
+    ModelLease leaseWithoutWaiting() {
+        return lease(false);
+    }
+
+    private ModelLease lease(boolean wait) {
         while (true) {
             ServedModel current = served;
             if (current == null) {
                 CompletableFuture<ServedModel> pending = loading;
                 if (pending != null) {
+                    if (!wait) {
+                        return null;
+                    }
                     awaitQuietly(pending);
                     if (served != null) {
                         continue;

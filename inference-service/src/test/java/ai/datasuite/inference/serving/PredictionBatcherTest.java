@@ -101,6 +101,23 @@ class PredictionBatcherTest {
     }
 
     @Test
+    void enqueuedRequestsNeverRunOnTheCallersThreadAndStillMerge() throws Exception {
+        try (PredictionBatcher batcher = new PredictionBatcher("t", this::run, 32, Duration.ofMillis(2))) {
+            // The model idle and nothing queued, yet an event-loop caller's request goes to the dispatcher.
+            CompletableFuture<float[][]> first = batcher.enqueue(List.of("a"));
+            assertTrue(firstRunStarted.await(10, TimeUnit.SECONDS));
+            CompletableFuture<float[][]> second = batcher.enqueue(List.of("bb"));
+            CompletableFuture<float[][]> third = batcher.enqueue(List.of("ccc"));
+            gate.countDown();
+            assertEquals(1f, value(first, 0));
+            assertEquals(2f, value(second, 0));
+            assertEquals(3f, value(third, 0));
+            assertEquals(List.of(1, 2), runSizes);
+            assertEquals(List.of("predict-t", "predict-t"), runThreads);
+        }
+    }
+
+    @Test
     void runsNeverExceedTheMaxBatchSizeAndALargeRequestIsSplit() throws Exception {
         gate.countDown();
         try (PredictionBatcher batcher = new PredictionBatcher("t", this::run, 4, Duration.ofMillis(2))) {
