@@ -33,6 +33,8 @@ public final class PredictBenchmark {
 
     private static final URI INFERENCE = URI.create("http://127.0.0.1:" + env("INFERENCE_PORT", "8083"));
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Lone predicts before batch 1's warm-up rounds: what C2 needs to compile the service's per-request code. */
+    private static final int SERVICE_WARM_UP = 15_000;
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
@@ -59,6 +61,9 @@ public final class PredictBenchmark {
                 // compilers (and this JVM's) are quiet. A freshly started service needs 30-60 s of lone predicts for
                 // that (10 rounds of batch 1 left it compiling at 11-15 % of a core).
                 System.out.printf("  batch %d%n", batch);
+                if (batch == 1) {
+                    warmService(http, texts);
+                }
                 JitWatch.of("inference-service").warmUp(() -> {
                     measureRaw(raw, texts, batch, requests / 4);
                     measureHttp(http, texts, batch, requests / 4);
@@ -181,6 +186,20 @@ public final class PredictBenchmark {
             }
         }
         return latencies;
+    }
+
+    /**
+     * Lone predicts until the service's per-request code is compiled by C2. HotSpot's C2 takes a method only after some
+     * 5,000-15,000 calls (Tier4InvocationThreshold, Tier4CompileThreshold); until then a method called once per request
+     * runs as C1 code that profiles itself, while the compilers are quiet (nothing has crossed a threshold), so the
+     * quiet-compiler warm-up alone measured a fresh service at ~1 ms more per predict than the same service a few
+     * thousand requests later (benchmarks/README.md, ninth pass).
+     */
+    private static void warmService(JsonClient client, List<String> texts) throws Exception {
+        long start = System.nanoTime();
+        measureHttp(client, texts, 1, SERVICE_WARM_UP);
+        System.out.printf("  service warm-up: %d lone predicts in %.0f s%n", SERVICE_WARM_UP,
+                (System.nanoTime() - start) / 1e9);
     }
 
     private static long[] measureHttp(JsonClient client, List<String> texts, int batch, int requests)
